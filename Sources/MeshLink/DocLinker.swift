@@ -1,0 +1,80 @@
+import Foundation
+import MeshModel
+
+/// Places every Markdown doc under its product, publishes the images it uses, and resolves every
+/// link it makes: relative `.md` links, `product:`, `domain:` and `team:` links, and `#anchors`.
+enum DocLinker {
+    static func link(_ mesh: inout LinkedMesh, documents: [MarkdownDocument], assets: [AssetFile],
+                     diagnostics: inout [Diagnostic]) {
+        var productsByFolder: [String: Int] = [:]
+        for (i, p) in mesh.products.enumerated() { productsByFolder[p.manifest.folder] = i }
+
+        var docsByFile: [String: Int] = [:]
+        var pages: [String: String] = [:]  // page URL -> source file, to find clashes
+        let owned = documents.compactMap { doc in
+            DocPlacement.owner(of: doc.file, productsByFolder: productsByFolder).map { (doc, $0) }
+        }
+        // The landing page: docs/README.md before README.md, README before index.
+        var landing: [Int: (rank: Int, file: String)] = [:]
+        for (doc, p) in owned {
+            let rel = DocPlacement.treePath(of: doc.file, productFolder: mesh.products[p].manifest.folder)
+            guard DocPlacement.isLandingName(rel) else { continue }
+            let inDocs = doc.file.hasPrefix(mesh.products[p].manifest.folder + "/docs/") || mesh.products[p].manifest.folder.isEmpty
+            let rank = (inDocs ? 0 : 2) + (rel.lowercased().hasPrefix("readme") ? 0 : 1)
+            if landing[p].map({ rank < $0.rank }) ?? true { landing[p] = (rank, doc.file) }
+        }
+        for (doc, p) in owned {
+            let product = mesh.products[p]
+            let isLanding = landing[p]?.file == doc.file
+            let rel = DocPlacement.treePath(of: doc.file, productFolder: product.manifest.folder)
+            let url = isLanding ? product.url : product.folderURL + "/" + DocPlacement.pagePath(forTreePath: rel)
+            if let other = pages[url] {
+                diagnostics.append(.error("doc.path.duplicate",
+                    "this doc would be published at \(url), like \(other); rename one of them",
+                    at: SourceLocation(file: doc.file), notes: [.init("the other doc", at: SourceLocation(file: other))]))
+                continue
+            }
+            pages[url] = doc.file
+            let title = doc.title ?? (isLanding ? product.name : Self.title(fromFile: rel))
+            docsByFile[doc.file] = mesh.docs.count
+            mesh.docs.append(DocPage(product: p, document: doc, url: url, isLanding: isLanding, links: [:], title: title))
+        }
+        // Docs in each product: landing first, then by URL.
+        for i in mesh.docs.indices { mesh.products[mesh.docs[i].product].docs.append(i) }
+        for p in mesh.products.indices {
+            mesh.products[p].docs.sort { a, b in
+                (mesh.docs[a].isLanding ? 0 : 1, mesh.docs[a].url) < (mesh.docs[b].isLanding ? 0 : 1, mesh.docs[b].url)
+            }
+            mesh.products[p].landingDoc = mesh.products[p].docs.first { mesh.docs[$0].isLanding }
+            if let landingDoc = mesh.products[p].landingDoc {
+                for heading in mesh.docs[landingDoc].document.headings where mesh.products[p].anchors.contains(heading.anchor) {
+                    diagnostics.append(.warning("doc.anchor.collision",
+                        "heading anchor '#\(heading.anchor)' is also used by the product page; links to it reach the product page's own section",
+                        at: SourceLocation(file: mesh.docs[landingDoc].document.file)))
+                }
+            }
+        }
+
+        var assetsByFile: [String: AssetFile] = [:]
+        for asset in assets { assetsByFile[asset.file] = asset }
+        var resolver = LinkResolver(mesh: mesh, docsByFile: docsByFile, assetsByFile: assetsByFile,
+                                    productsByFolder: productsByFolder)
+        for i in mesh.docs.indices {
+            var resolved: [String: ResolvedLink] = [:]
+            for link in mesh.docs[i].document.links where resolved[link.destination] == nil {
+                switch resolver.resolve(link, in: mesh.docs[i]) {
+                case .success(let target): resolved[link.destination] = target
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+            mesh.docs[i].links = resolved
+        }
+        mesh.assets = resolver.published.sorted { $0.path < $1.path }
+    }
+
+    static func title(fromFile rel: String) -> String {
+        let stem = rel.lastPathComponent.split(separator: ".").first.map(String.init) ?? rel
+        let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

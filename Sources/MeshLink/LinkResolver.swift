@@ -1,0 +1,163 @@
+import Foundation
+import MeshModel
+
+/// Resolves one link written in a doc to a target in the site, or explains why it is broken.
+struct LinkResolver {
+    enum Resolution {
+        case success(ResolvedLink)
+        case failure(Diagnostic)
+    }
+
+    let mesh: LinkedMesh
+    let docsByFile: [String: Int]
+    let assetsByFile: [String: AssetFile]
+    let productsByFolder: [String: Int]
+    let productsByKey: [String: Int]
+    let domainsBySlug: [String: Domain]
+    let teamsBySlug: [String: Team]
+    private(set) var published: [PublishedAsset] = []
+    private var publishedFiles: Set<String> = []
+
+    init(mesh: LinkedMesh, docsByFile: [String: Int], assetsByFile: [String: AssetFile], productsByFolder: [String: Int]) {
+        self.mesh = mesh
+        self.docsByFile = docsByFile
+        self.assetsByFile = assetsByFile
+        self.productsByFolder = productsByFolder
+        var byKey: [String: Int] = [:]
+        for (i, p) in mesh.products.enumerated() { byKey[p.domain + "/" + p.slug] = i }
+        productsByKey = byKey
+        domainsBySlug = Dictionary(mesh.domains.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        teamsBySlug = Dictionary(mesh.teams.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static let externalSchemes: Set<String> = ["http", "https", "mailto"]
+
+    mutating func resolve(_ link: MarkdownDocument.Link, in doc: DocPage) -> Resolution {
+        let (path, fragment) = split(link.destination)
+        if path.isEmpty {
+            guard let fragment else { return .success(.external(link.destination)) }
+            return checkAnchor(fragment, onPageOf: doc, link: link).map { .success(.fragment(fragment)) } ?? .failure(broken(link, anchor: fragment, page: doc.url))
+        }
+        if let scheme = Self.scheme(of: path) {
+            switch scheme {
+            case "product": return resolveProduct(String(path.dropFirst(8)), fragment: fragment, link: link)
+            case "domain":
+                let slug = Slug.make(String(path.dropFirst(7)))
+                guard let domain = domainsBySlug[slug] else {
+                    return .failure(.error("link.domain.unknown", "no domain '\(path.dropFirst(7))' in this mesh (\(link.destination))",
+                                           at: link.location, notes: suggestion(slug, among: mesh.domains.map(\.slug))))
+                }
+                return .success(.site(path: domain.url, fragment: fragment))
+            case "team":
+                let slug = Slug.make(String(path.dropFirst(5)))
+                guard let team = teamsBySlug[slug] else {
+                    return .failure(.error("link.team.unknown", "no team '\(path.dropFirst(5))' in this mesh (\(link.destination))",
+                                           at: link.location, notes: suggestion(slug, among: mesh.teams.map(\.slug))))
+                }
+                return .success(.site(path: team.url, fragment: fragment))
+            default:
+                return .success(.external(link.destination))
+            }
+        }
+        if path.hasPrefix("/") {
+            return .failure(.error("link.absolute",
+                "absolute path '\(path)' cannot work under every base path; use a relative path or a product: link",
+                at: link.location))
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        let target = Self.normalise(doc.document.file.parentPath + "/" + decoded)
+        if let d = docsByFile[target] {
+            let targetDoc = mesh.docs[d]
+            if let fragment, checkAnchor(fragment, onPageOf: targetDoc, link: link) == nil {
+                return .failure(broken(link, anchor: fragment, page: targetDoc.url))
+            }
+            return .success(.site(path: targetDoc.url, fragment: fragment))
+        }
+        if let asset = assetsByFile[target],
+           let p = DocPlacement.owner(of: target, productsByFolder: productsByFolder) {
+            let product = mesh.products[p]
+            let url = product.folderURL + "/" + DocPlacement.treePath(of: target, productFolder: product.manifest.folder)
+            if publishedFiles.insert(target).inserted { published.append(PublishedAsset(path: url, bytes: asset.bytes)) }
+            return .success(.site(path: url, fragment: fragment))
+        }
+        return .failure(.error("link.doc.broken",
+            "link target '\(path)' is not a doc or image of a data product (looked for \(target))", at: link.location))
+    }
+
+    private func resolveProduct(_ rest: String, fragment: String?, link: MarkdownDocument.Link) -> Resolution {
+        let parts = rest.split(separator: "/", maxSplits: 2).map(String.init)
+        guard parts.count >= 2 else {
+            return .failure(.error("link.product.unknown", "product links take the form product:<domain>/<product>[/<doc>] (\(link.destination))",
+                                   at: link.location))
+        }
+        let domain = Slug.make(parts[0]), slug = Slug.make(parts[1])
+        guard let p = productsByKey[domain + "/" + slug] else {
+            let candidates = mesh.products.map { "\($0.domain)/\($0.slug)" }
+            return .failure(.error("link.product.unknown", "no product '\(parts[0])/\(parts[1])' in this mesh (\(link.destination))",
+                                   at: link.location, notes: suggestion("\(domain)/\(slug)", among: candidates)))
+        }
+        let product = mesh.products[p]
+        var page = product.landingDoc.map { mesh.docs[$0] }
+        var url = product.url
+        if parts.count == 3, !parts[2].isEmpty {
+            let wanted = parts[2]
+            let match = product.docs.map { mesh.docs[$0] }.first { doc in
+                let rel = DocPlacement.treePath(of: doc.document.file, productFolder: product.manifest.folder)
+                let full = String(doc.document.file.dropFirst(product.manifest.folder.count + 1))
+                let page = String(doc.url.dropFirst(product.folderURL.count + 1))
+                return [rel, full, page, String(page.dropLast(5)), String(rel.split(separator: ".").first ?? "")].contains(wanted)
+            }
+            guard let match else {
+                return .failure(.error("link.doc.broken", "product \(domain)/\(slug) has no doc '\(wanted)' (\(link.destination))",
+                                       at: link.location))
+            }
+            page = match
+            url = match.url
+        }
+        if let fragment {
+            let found = page.flatMap { checkAnchor(fragment, onPageOf: $0, link: link) } != nil
+                || (url == product.url && product.anchors.contains(fragment))
+            if !found { return .failure(broken(link, anchor: fragment, page: url)) }
+        }
+        return .success(.site(path: url, fragment: fragment))
+    }
+
+    /// Non-nil when the anchor exists on the page that shows `doc`.
+    private func checkAnchor(_ fragment: String, onPageOf doc: DocPage, link: MarkdownDocument.Link) -> Void? {
+        if doc.document.headings.contains(where: { $0.anchor == fragment }) { return () }
+        if doc.isLanding, mesh.products[doc.product].anchors.contains(fragment) { return () }
+        return nil
+    }
+
+    private func broken(_ link: MarkdownDocument.Link, anchor: String, page: String) -> Diagnostic {
+        .error("link.anchor.broken", "no heading or anchor '#\(anchor)' on \(page) (\(link.destination))", at: link.location)
+    }
+
+    private func suggestion(_ wanted: String, among candidates: [String]) -> [Diagnostic.Note] {
+        guard let best = candidates.min(by: { EditDistance.between($0, wanted) < EditDistance.between($1, wanted) }),
+              EditDistance.between(best, wanted) <= max(2, wanted.count / 3) else { return [] }
+        return [.init("did you mean '\(best)'?")]
+    }
+
+    private func split(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    static func scheme(of path: String) -> String? {
+        guard let colon = path.firstIndex(of: ":") else { return nil }
+        let scheme = path[..<colon]
+        guard let first = scheme.first, first.isLetter,
+              scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// Folds `.` and `..` segments: "a/b/../c.md" -> "a/c.md".
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,24 @@
+import MeshModel
+
+/// What a YAML/JSON document is, decided by its content, never by its file name.
+public enum InputKind: Sendable, Hashable {
+    case odpsProduct
+    case odcsContract
+    case backstageEntity(kind: String)
+    /// Recognised standards that meshport does not import yet.
+    case dataContractSpecification
+    case openDataMeshProduct
+    case unrelated
+
+    public static func classify(_ node: YAMLNode) -> InputKind {
+        guard node.isMapping else { return .unrelated }
+        let kind = node["kind"]?.text
+        let apiVersion = node["apiVersion"]?.text ?? ""
+        if apiVersion.hasPrefix("backstage.io/"), let kind { return .backstageEntity(kind: kind) }
+        if node["dataContractSpecification"] != nil { return .dataContractSpecification }
+        if node["dataProductDescriptor"] != nil { return .openDataMeshProduct }
+        if kind == "DataProduct" { return .odpsProduct }
+        if kind == "DataContract" { return .odcsContract }
+        return .unrelated
+    }
+}

@@ -1,0 +1,56 @@
+import MeshModel
+
+/// Reads `mesh.yaml`. Problems here are configuration errors (exit status 2), not input errors.
+public enum MeshConfigReader {
+    public static func read(_ text: String, file: String = "mesh.yaml") -> (MeshConfig?, [Diagnostic]) {
+        let documents: [YAMLNode]
+        switch YAMLReader.read(text, file: file) {
+        case .failed(let diagnostic): return (nil, [diagnostic])
+        case .documents(let docs): documents = docs
+        }
+        guard let root = documents.first, root.isMapping else {
+            return (nil, [.error("config.invalid", "mesh.yaml must be a mapping with 'title' and 'sources'",
+                                 at: SourceLocation(file: file))])
+        }
+        var diagnostics: [Diagnostic] = []
+        let known: Set<String> = ["title", "description", "baseURL", "sources", "governance", "theme"]
+        for pair in root.pairs {
+            if let key = pair.key.scalar, !known.contains(key) {
+                diagnostics.append(.warning("config.key.unknown",
+                    "unknown key '\(key)' in mesh.yaml (known: \(known.sorted().joined(separator: ", ")))",
+                    at: pair.key.location))
+            }
+        }
+        var sources: [MeshConfig.Source] = []
+        if let list = root["sources"], list.isSequence {
+            for item in list.items {
+                if let path = item.text {
+                    sources.append(.init(path: path, location: item.location))
+                } else if let path = item["path"]?.text {
+                    sources.append(.init(path: path, repoURL: item["repoURL"]?.text, location: item["path"]!.location))
+                } else {
+                    diagnostics.append(.error("config.source.invalid", "a source needs a 'path' (a folder or glob)",
+                                              at: item.location))
+                }
+            }
+        } else {
+            diagnostics.append(.error("config.sources.missing",
+                "mesh.yaml needs 'sources': a list of domain repository folders or globs",
+                at: root["sources"]?.location ?? root.location))
+        }
+        var rules: [String: String] = [:]
+        for pair in root["governance"]?["rules"]?.pairs ?? [] {
+            guard let id = pair.key.text else { continue }
+            guard let severity = pair.value.text, ["error", "warning", "note", "off"].contains(severity) else {
+                diagnostics.append(.error("config.governance.severity",
+                    "governance rule '\(id)' needs a severity: error, warning, note or off", at: pair.value.location))
+                continue
+            }
+            rules[id] = severity
+        }
+        let config = MeshConfig(title: root["title"]?.text ?? "Data Mesh", description: root["description"]?.text,
+                                baseURL: root["baseURL"]?.text ?? "/", sources: sources, governanceRules: rules,
+                                theme: root["theme"]?.text, file: file)
+        return (diagnostics.hasErrors ? nil : config, diagnostics)
+    }
+}

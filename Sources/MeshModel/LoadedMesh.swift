@@ -1,0 +1,23 @@
+/// What the Load stage read: every recognised input, each with its position, before any linking.
+public struct LoadedMesh: Sendable {
+    public var config: MeshConfig
+    public var products: [ProductManifest]
+    public var contracts: [DataContract]
+    public var entities: [CatalogEntity]
+    public var documents: [MarkdownDocument]
+    public var assets: [AssetFile]
+    /// Folders of the source repositories, relative to the mesh folder.
+    public var sourceRoots: [String]
+
+    public init(config: MeshConfig, products: [ProductManifest] = [], contracts: [DataContract] = [],
+                entities: [CatalogEntity] = [], documents: [MarkdownDocument] = [], assets: [AssetFile] = [],
+                sourceRoots: [String] = []) {
+        self.config = config
+        self.products = products
+        self.contracts = contracts
+        self.entities = entities
+        self.documents = documents
+        self.assets = assets
+        self.sourceRoots = sourceRoots
+    }
+}

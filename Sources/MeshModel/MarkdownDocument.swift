@@ -1,0 +1,51 @@
+/// A Markdown file with what later stages need to know without parsing it again:
+/// its title, headings (with their GitHub-style anchors) and the links it makes.
+public struct MarkdownDocument: Sendable, Hashable {
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var anchor: String
+        public init(level: Int, text: String, anchor: String) {
+            self.level = level
+            self.text = text
+            self.anchor = anchor
+        }
+    }
+
+    public struct Link: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable { case link, image }
+        public var kind: Kind
+        public var destination: String
+        public var location: SourceLocation
+        public init(kind: Kind, destination: String, location: SourceLocation) {
+            self.kind = kind
+            self.destination = destination
+            self.location = location
+        }
+    }
+
+    /// Path relative to the mesh folder.
+    public var file: String
+    public var text: String
+    public var title: String?
+    public var headings: [Heading]
+    public var links: [Link]
+
+    public init(file: String, text: String, title: String?, headings: [Heading], links: [Link]) {
+        self.file = file
+        self.text = text
+        self.title = title
+        self.headings = headings
+        self.links = links
+    }
+}
+
+/// A non-Markdown file in a doc tree (an image, a diagram) that docs may reference.
+public struct AssetFile: Sendable, Hashable {
+    public var file: String
+    public var bytes: [UInt8]
+    public init(file: String, bytes: [UInt8]) {
+        self.file = file
+        self.bytes = bytes
+    }
+}

@@ -1,0 +1,85 @@
+import MeshLink
+import MeshMarkdown
+import MeshModel
+
+/// The Render stage: turns the linked mesh into every file of the site. Pure: no disk access.
+public struct SiteRenderer: Sendable {
+    public let theme: Theme
+    /// Shown in the footer only when asked for (SOURCE_DATE_EPOCH), so builds stay reproducible.
+    public let generatedAt: String?
+
+    public init(theme: Theme, generatedAt: String? = nil) {
+        self.theme = theme
+        self.generatedAt = generatedAt
+    }
+
+    public func render(_ mesh: LinkedMesh) -> RenderedSite {
+        let chrome = PageChrome(mesh: mesh, generatedAt: generatedAt)
+        var site = RenderedSite()
+        func page(_ url: String, _ template: String, _ context: [String: Any], title: String, section: String,
+                  crumbs: [(String, String?)], description: String? = nil) {
+            let content = theme.render(template, context)
+            let html = theme.render("layout", chrome.layout(url: url, title: title, content: content, section: section,
+                                                            breadcrumbs: crumbs, description: description))
+            site.files[url] = Array(html.utf8)
+        }
+        let home: (String, String?) = ("Home", SiteURL.home)
+
+        page(SiteURL.home, "home", HomePage(mesh: mesh).context(), title: mesh.config.title, section: "home", crumbs: [home])
+        for domain in mesh.domains {
+            page(domain.url, "domain", DomainPage(mesh: mesh, domain: domain).context(), title: domain.title,
+                 section: "domain", crumbs: [home, (domain.title, nil)], description: domain.description)
+        }
+        for team in mesh.teams {
+            page(team.url, "team", TeamPage(mesh: mesh, team: team).context(), title: team.displayName,
+                 section: "team", crumbs: [home, (team.displayName, nil)], description: team.description)
+        }
+        for (i, product) in mesh.products.enumerated() {
+            let domainCrumb = (mesh.domain(product.domain)?.title ?? product.domain, Optional(SiteURL.domain(product.domain)))
+            let landingHTML = product.landingDoc.map { Self.droppingTitle(markdown(mesh.docs[$0])) }
+            page(product.url, "product", ProductPage(mesh: mesh, index: i, landingHTML: landingHTML).context(),
+                 title: product.name, section: "product", crumbs: [home, domainCrumb, (product.name, nil)],
+                 description: product.manifest.description.purpose)
+            for d in product.docs where !mesh.docs[d].isLanding {
+                let doc = mesh.docs[d]
+                page(doc.url, "doc", DocPageView(mesh: mesh, doc: doc, html: markdown(doc)).context(), title: doc.title,
+                     section: "product", crumbs: [home, domainCrumb, (product.name, product.url), (doc.title, nil)])
+            }
+        }
+        let pages = site.files.keys.sorted()
+        site.files[SiteURL.notFound] = notFound(chrome)
+        site.files["sitemap.xml"] = Array(Sitemap.xml(pages: pages, baseURL: mesh.config.baseURL).utf8)
+        site.files["api/mesh.json"] = MeshAPI(mesh).json()
+        for asset in mesh.assets { site.files[asset.path] = asset.bytes }
+        for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
+        return site
+    }
+
+    /// The Markdown of a doc with its links pointing at the pages they resolved to.
+    func markdown(_ doc: DocPage) -> String {
+        MarkdownRenderer.render(doc.document.text) { destination, _ in
+            switch doc.links[destination] {
+            case .site(let path, let fragment)?:
+                let relative = path == doc.url ? "" : SiteURL.relative(from: doc.url, to: path)
+                return relative + (fragment.map { "#" + $0 } ?? "")
+            case .fragment(let fragment)?: return "#" + fragment
+            case .external, nil: return nil
+            }
+        }
+    }
+
+    /// The product page already has the product's name as its `<h1>`; the landing doc's own title goes.
+    static func droppingTitle(_ html: String) -> String {
+        guard html.hasPrefix("<h1 "), let end = html.range(of: "</h1>\n") else { return html }
+        return String(html[end.upperBound...])
+    }
+
+    /// 404.html is served for any missing path, so it links from the base URL, not relatively.
+    func notFound(_ chrome: PageChrome) -> [UInt8] {
+        let base = chrome.mesh.config.baseURL.hasSuffix("/") ? chrome.mesh.config.baseURL : chrome.mesh.config.baseURL + "/"
+        let content = theme.render("notfound", ["homeHref": base + SiteURL.home])
+        let context = chrome.layout(url: SiteURL.notFound, title: "Page not found", content: content, section: "",
+                                    breadcrumbs: [], absoluteRoot: base)
+        return Array(theme.render("layout", context).utf8)
+    }
+}

@@ -1,0 +1,3 @@
+import MeshportCLI
+
+Meshport.main()
