@@ -34,10 +34,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "meshport", dependencies: ["MeshportCLI"]),
-        .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel"]),
+        // Shared by the test targets only: inline meshes written to temporary folders.
+        .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
+        .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
-        .testTarget(name: "MeshLinkTests", dependencies: ["MeshLink", "MeshLoad", "MeshModel"]),
-        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "MeshportCLI", "MeshModel"]),
+        .testTarget(name: "MeshLinkTests", dependencies: ["MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
+        .testTarget(name: "PortalBuildTests", dependencies: [
+            "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

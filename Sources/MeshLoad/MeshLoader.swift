@@ -8,6 +8,7 @@ public struct MeshLoader: Sendable {
     /// `mesh.yaml` is missing or invalid: a configuration problem (exit status 2).
     public struct ConfigurationError: Error, Sendable {
         public var diagnostics: [Diagnostic]
+        public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     }
 
     public struct Result: Sendable {

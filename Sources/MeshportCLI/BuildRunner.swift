@@ -18,9 +18,7 @@ struct BuildRunner {
         do {
             let writer = SiteWriter(output: outURL)
             try writer.checkTarget(meshDirectory: meshURL)
-            let themeOverride = theme.map { URL(fileURLWithPath: $0) }
-            let loadedTheme = try ThemeLoader.load(defaultDirectory: nil, overrideDirectory: themeOverride)
-            let builder = MeshBuilder(meshDirectory: meshURL, theme: loadedTheme,
+            let builder = MeshBuilder(meshDirectory: meshURL, themeOverride: theme.map { URL(fileURLWithPath: $0) },
                                       generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
             let outcome = try builder.build()
             printer.print(outcome.diagnostics)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `meshport` command. Kept in a library so commands can be tested without a process.
 public struct Meshport: ParsableCommand {
@@ -17,4 +18,24 @@ public struct Meshport: ParsableCommand {
 
 public enum MeshportVersion {
     public static let current = "0.1.0"
+}
+
+extension Meshport {
+    /// Runs the command line. Argument mistakes exit with 2, as DESIGN.md's exit statuses say
+    /// (swift-argument-parser's own default would be 64).
+    public static func runFromCommandLine() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Self.exit()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            Self.exit(withError: error)
+        }
+    }
 }

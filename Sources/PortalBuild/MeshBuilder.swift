@@ -15,17 +15,29 @@ public struct MeshBuilder: Sendable {
     }
 
     public let meshDirectory: URL
-    public let theme: Theme
+    /// The default theme's folder; nil finds it beside the binary (see ThemeLoader).
+    public let defaultTheme: URL?
+    /// A theme folder that overrides the default by file name; nil uses `mesh.yaml`'s `theme:`.
+    public let themeOverride: URL?
     public let generatedAt: String?
 
-    public init(meshDirectory: URL, theme: Theme, generatedAt: String? = nil) {
+    public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil) {
         self.meshDirectory = meshDirectory
-        self.theme = theme
+        self.defaultTheme = defaultTheme
+        self.themeOverride = themeOverride
         self.generatedAt = generatedAt
     }
 
     public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
         let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
+        let theme: Theme
+        do {
+            let configured = loaded.mesh.config.theme.map { meshDirectory.appendingPathComponent($0) }
+            theme = try ThemeLoader.load(defaultDirectory: defaultTheme, overrideDirectory: themeOverride ?? configured)
+        } catch {
+            throw MeshLoader.ConfigurationError(diagnostics: [.error("config.theme", error.description,
+                                                                     at: SourceLocation(file: loaded.mesh.config.file))])
+        }
         var diagnostics = loaded.diagnostics
         diagnostics += MeshValidator().validate(loaded.mesh)
         let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)

@@ -35,11 +35,16 @@ public enum ThemeLoader {
         do {
             var theme = try Theme(templates: try readTemplates(defaultDirectory), assets: try readAssets(defaultDirectory))
             if let overrideDirectory {
+                guard FileManager.default.fileExists(atPath: overrideDirectory.path) else {
+                    throw Failure(description: "theme folder \(overrideDirectory.path) does not exist")
+                }
                 theme = try theme.overridden(by: (try readTemplates(overrideDirectory), try readAssets(overrideDirectory)))
             }
             return theme
         } catch let error as Theme.TemplateError {
             throw Failure(description: error.description)
+        } catch let error as Failure {
+            throw error
         } catch {
             throw Failure(description: "cannot read theme: \(error)")
         }

@@ -36,7 +36,9 @@ public struct SiteRenderer: Sendable {
         }
         for (i, product) in mesh.products.enumerated() {
             let domainCrumb = (mesh.domain(product.domain)?.title ?? product.domain, Optional(SiteURL.domain(product.domain)))
-            let landingHTML = product.landingDoc.map { Self.droppingTitle(markdown(mesh.docs[$0])) }
+            let landingHTML = product.landingDoc.map {
+                markdown(mesh.docs[$0], options: .init(dropLeadingTitle: true, headingShift: 1))
+            }
             page(product.url, "product", ProductPage(mesh: mesh, index: i, landingHTML: landingHTML).context(),
                  title: product.name, section: "product", crumbs: [home, domainCrumb, (product.name, nil)],
                  description: product.manifest.description.purpose)
@@ -56,8 +58,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The Markdown of a doc with its links pointing at the pages they resolved to.
-    func markdown(_ doc: DocPage) -> String {
-        MarkdownRenderer.render(doc.document.text) { destination, _ in
+    func markdown(_ doc: DocPage, options: MarkdownRenderer.Options = .init()) -> String {
+        MarkdownRenderer.render(doc.document.text, options: options) { destination, _ in
             switch doc.links[destination] {
             case .site(let path, let fragment)?:
                 let relative = path == doc.url ? "" : SiteURL.relative(from: doc.url, to: path)
@@ -66,12 +68,6 @@ public struct SiteRenderer: Sendable {
             case .external, nil: return nil
             }
         }
-    }
-
-    /// The product page already has the product's name as its `<h1>`; the landing doc's own title goes.
-    static func droppingTitle(_ html: String) -> String {
-        guard html.hasPrefix("<h1 "), let end = html.range(of: "</h1>\n") else { return html }
-        return String(html[end.upperBound...])
     }
 
     /// 404.html is served for any missing path, so it links from the base URL, not relatively.

@@ -37,6 +37,6 @@ public struct Theme: Sendable {
     }
 
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(TemplateContext.clean(context) ?? [:], withTemplate: template) ?? ""
     }
 }

@@ -1,3 +1,3 @@
 import MeshportCLI
 
-Meshport.main()
+Meshport.runFromCommandLine()

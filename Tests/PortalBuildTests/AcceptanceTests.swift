@@ -1,0 +1,54 @@
+import MeshTestSupport
+import XCTest
+
+/// The end-to-end acceptance points of the portal, checked on the built SampleMesh.
+final class AcceptanceTests: XCTestCase {
+    func testSampleMeshPortalHasEveryKindOfPage() throws {
+        let site = try SiteFixture.site(Repository.sampleMesh)
+        let paths = site.paths
+        for required in ["index.html", "404.html", "sitemap.xml", "api/mesh.json", "assets/style.css"] {
+            XCTAssertNotNil(site.files[required], required)
+        }
+        let domainPages = paths.filter { $0.hasPrefix("domains/") && $0.hasSuffix("/index.html") }
+        let productPages = paths.filter { $0.hasPrefix("products/") && $0.hasSuffix("/index.html") }
+        let teamPages = paths.filter { $0.hasPrefix("teams/") && $0.hasSuffix("/index.html") }
+        let docPages = paths.filter { $0.hasPrefix("products/") && $0.hasSuffix(".html") && !$0.hasSuffix("/index.html") }
+        XCTAssertGreaterThanOrEqual(domainPages.count, 4)
+        XCTAssertGreaterThanOrEqual(productPages.count, 12)
+        XCTAssertGreaterThanOrEqual(teamPages.count, 6)
+        XCTAssertGreaterThanOrEqual(docPages.count, 12)
+        for page in productPages {
+            let html = SiteFixture.text(site, page)
+            XCTAssertTrue(html.contains("<table class=\"data-table schema\">"), "\(page) has no schema table")
+            XCTAssertTrue(html.contains("href=\"../../../domains/"), "\(page) does not link to its domain")
+            XCTAssertTrue(html.contains("href=\"../../../teams/"), "\(page) does not link to its team")
+            XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(page) needs exactly one <h1>")
+        }
+    }
+
+    func testSampleMeshShowsLineageAcrossDomainsAndExternalUpstreams() throws {
+        let site = try SiteFixture.site(Repository.sampleMesh)
+        let json = try JSONSerialization.jsonObject(with: Data(site.files["api/mesh.json"]!)) as! [String: Any]
+        let lineage = json["lineage"] as! [[String: Any]]
+        XCTAssertGreaterThanOrEqual(lineage.count, 15)
+        let crossing = lineage.filter { edge in
+            let up = (edge["upstream"] as! [String: String])["product"]!, down = (edge["downstream"] as! [String: String])["product"]!
+            return up.split(separator: "/")[0] != down.split(separator: "/")[0]
+        }
+        XCTAssertGreaterThanOrEqual(crossing.count, 3)
+        let products = json["products"] as! [[String: Any]]
+        let externalInputs = products.flatMap { ($0["inputPorts"] as! [[String: Any]]).filter { $0["external"] as! Bool } }
+        XCTAssertGreaterThanOrEqual(externalInputs.count, 1)
+        XCTAssertTrue(site.paths.contains { SiteFixture.text(site, $0).contains("<span class=\"badge external\">external</span>") })
+    }
+
+    func testNoPageLoadsAnythingFromOutside() throws {
+        let site = try SiteFixture.site(Repository.sampleMesh)
+        for page in site.paths where page.hasSuffix(".html") {
+            let html = SiteFixture.text(site, page)
+            XCTAssertTrue(html.contains("http-equiv=\"Content-Security-Policy\""), page)
+            XCTAssertFalse(html.contains("<script"), "\(page) has a script")
+            XCTAssertNil(html.range(of: "src=\"(https?:)?//", options: .regularExpression), "\(page) loads from outside")
+        }
+    }
+}

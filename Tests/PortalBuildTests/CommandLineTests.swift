@@ -1,0 +1,127 @@
+import Foundation
+import MeshLoad
+import MeshTestSupport
+import XCTest
+
+/// Runs the real `meshport` executable: exit status, diagnostics, and what is (not) written.
+final class CommandLineTests: XCTestCase {
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static var executable: URL {
+        var dir = Bundle.main.bundleURL
+        if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+        return dir.appendingPathComponent("meshport")
+    }
+
+    func meshport(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func tree(_ root: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: root.path) else { return out }
+        while let path = walker.nextObject() as? String {
+            var isDir: ObjCBool = false
+            let url = root.appendingPathComponent(path)
+            if fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue { out[path] = try Data(contentsOf: url) }
+        }
+        return out
+    }
+
+    func testTwoBuildsAreByteIdentical() throws {
+        let scratch = try TemporaryMesh([:])
+        let a = scratch.url("a"), b = scratch.url("b")
+        XCTAssertEqual(try meshport(["build", Repository.sampleMesh.path, "--out", a.path]).status, 0)
+        XCTAssertEqual(try meshport(["build", Repository.sampleMesh.path, "--out", b.path]).status, 0)
+        let ta = try tree(a), tb = try tree(b)
+        XCTAssertGreaterThan(ta.count, 40)
+        XCTAssertEqual(ta.keys.sorted(), tb.keys.sorted())
+        for (path, data) in ta { XCTAssertEqual(data, tb[path], path) }
+    }
+
+    func testSourceDateEpochAddsTheOnlyTimestamp() throws {
+        let scratch = try TemporaryMesh(MiniMesh.files)
+        let run = try meshport(["build", scratch.root.path, "--out", scratch.url("site").path], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let home = try String(contentsOf: scratch.url("site/index.html"), encoding: .utf8)
+        XCTAssertTrue(home.contains("2023-11-14 22:13 UTC"))
+    }
+
+    func testUnparseableFileIsLocatedExitOneAndPreviousSiteUntouched() throws {
+        let mesh = try TemporaryMesh(MiniMesh.files)
+        let out = mesh.url("published")
+        XCTAssertEqual(try meshport(["build", mesh.root.path, "--out", out.path]).status, 0)
+        let before = try tree(out)
+        try Data("apiVersion: v1.0.0\nkind: DataProduct\nid: p-orders\nname: [Orders\nstatus: active\n".utf8)
+            .write(to: mesh.url("domains/sales/products/orders/product.odps.yaml"))
+        let run = try meshport(["build", mesh.root.path, "--out", out.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("domains/sales/products/orders/product.odps.yaml:5:7: error: invalid YAML"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("[yaml.syntax]"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\n    status: active\n          ^"), "the source line and a caret: \(run.stderr)")
+        XCTAssertEqual(try tree(out), before, "a failed build must leave the previous site as it was")
+    }
+
+    func testFailedFirstBuildWritesNothing() throws {
+        var files = MiniMesh.files
+        files["domains/sales/products/orders/docs/usage.md"] = "# Usage\n\n[gone](product:sales/nothing)\n"
+        let mesh = try TemporaryMesh(files)
+        let run = try meshport(["build", mesh.root.path, "--out", mesh.url("site").path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("domains/sales/products/orders/docs/usage.md:3:1: error: no product 'sales/nothing'"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: mesh.url("site").path))
+    }
+
+    func testConfigurationProblemsExitTwo() throws {
+        let empty = try TemporaryMesh(["notes.txt": "hi"])
+        let run = try meshport(["build", empty.root.path, "--out", empty.url("site").path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("no mesh.yaml"), run.stderr)
+        XCTAssertEqual(try meshport(["build", "--no-such-flag"]).status, 2, "argument errors are usage errors")
+    }
+
+    func testRefusesToReplaceAFolderThatIsNotASite() throws {
+        let mesh = try TemporaryMesh(MiniMesh.files.merging(["mine/notes.md": "keep me"]) { a, _ in a })
+        let run = try meshport(["build", mesh.root.path, "--out", mesh.url("mine").path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(try String(contentsOf: mesh.url("mine/notes.md"), encoding: .utf8), "keep me")
+        XCTAssertEqual(try meshport(["build", mesh.root.path, "--out", mesh.root.path]).status, 2)
+    }
+}
+
+final class ThemeOverrideTests: XCTestCase {
+    func testUserThemeOverridesTemplatesAndAssetsByName() throws {
+        var files = MiniMesh.files
+        files["mesh.yaml"]! += "\ntheme: my-theme\n"
+        files["my-theme/templates/notfound.mustache"] = "<h1>Lost in the mesh</h1><a href=\"{{homeHref}}\">home</a>"
+        files["my-theme/assets/extra.css"] = "body { color: red; }"
+        let mesh = try TemporaryMesh(files)
+        let site = try SiteFixture.site(mesh.root)
+        XCTAssertTrue(SiteFixture.text(site, "404.html").contains("Lost in the mesh"))
+        XCTAssertEqual(SiteFixture.text(site, "assets/extra.css"), "body { color: red; }")
+        XCTAssertNotNil(site.files["assets/style.css"], "files the user theme does not override come from the default")
+    }
+
+    func testBrokenTemplateIsAConfigurationError() throws {
+        var files = MiniMesh.files
+        files["mesh.yaml"]! += "\ntheme: my-theme\n"
+        files["my-theme/templates/home.mustache"] = "{{#unclosed}}"
+        let mesh = try TemporaryMesh(files)
+        XCTAssertThrowsError(try SiteFixture.build(mesh.root)) { error in
+            XCTAssertEqual((error as? MeshLoader.ConfigurationError)?.diagnostics.first?.rule, "config.theme")
+        }
+    }
+}
