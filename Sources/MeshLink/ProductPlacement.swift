@@ -3,9 +3,8 @@ import MeshModel
 /// Decides each product's domain and slug, reporting what would make two products share a URL.
 enum ProductPlacement {
     static func place(_ loaded: LoadedMesh, catalog: CatalogIndex, diagnostics: inout [Diagnostic]) -> [Product] {
-        var placed: [Product] = []
-        var byKey: [String: ProductManifest] = [:]
         var byID: [String: ProductManifest] = [:]
+        var candidates: [(domain: String, manifest: ProductManifest)] = []
         for manifest in loaded.products {
             if let first = byID[manifest.id] {
                 diagnostics.append(.error("product.id.duplicate", "product id '\(manifest.id)' is used twice",
@@ -17,8 +16,25 @@ enum ProductPlacement {
             guard let domainName = domainName(of: manifest, loaded: loaded, catalog: catalog, diagnostics: &diagnostics) else {
                 continue
             }
-            let domain = Slug.make(domainName)
-            let slug = Slug.make(manifest.name)
+            candidates.append((Slug.make(domainName), manifest))
+        }
+        // Products whose names give the same slug in one domain: the one whose folder is named after
+        // that slug keeps it, the others take their folder's name, so links like
+        // product:<domain>/<folder> keep working. Only a clash that remains is an error.
+        var nameCount: [String: Int] = [:]
+        for c in candidates { nameCount[c.domain + "/" + Slug.make(c.manifest.name), default: 0] += 1 }
+        var placed: [Product] = []
+        var byKey: [String: ProductManifest] = [:]
+        for (domain, manifest) in candidates {
+            let nameSlug = Slug.make(manifest.name)
+            let folderSlug = Slug.make(manifest.folder.lastPathComponent)
+            var slug = nameSlug
+            if nameCount[domain + "/" + nameSlug, default: 0] > 1, folderSlug != nameSlug {
+                slug = folderSlug
+                diagnostics.append(.warning("product.slug.shared",
+                    "another product in domain '\(domain)' is also named '\(manifest.name)'; this one is published as products/\(domain)/\(slug)/ after its folder",
+                    at: manifest.node["name"]?.location ?? manifest.location))
+            }
             let key = domain + "/" + slug
             if let first = byKey[key] {
                 diagnostics.append(.error("product.slug.duplicate",

@@ -41,8 +41,17 @@ public enum YAMLReader {
     }
 
     /// Quoted scalars are always strings; plain ones take the type YAML's core schema gives them.
+    /// Most scalars are words, so a look at the first character skips Yams' regular expressions.
+    static let typedWords: Set<String> = [
+        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+        "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
+    ]
+
     static func kind(of node: Node) -> YAMLNode.ScalarKind {
         guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return .string }
+        guard let first = scalar.string.utf8.first else { return .null }
+        let mayBeNumber = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "+-.".utf8.contains(first)
+        guard mayBeNumber || Self.typedWords.contains(scalar.string) else { return .string }
         if node.null != nil { return .null }
         if node.bool != nil { return .bool }
         if node.int != nil { return .int }

@@ -36,13 +36,20 @@ struct ProductPage {
                 ["channel": s.channel, "href": SafeURL.href(s.url) as Any, "url": s.url as Any,
                  "tool": s.tool as Any, "scope": s.scope as Any, "description": s.description as Any]
             },
-            "productMembers": (manifest.team?.members ?? []).map { m in
-                ["label": m.name ?? m.username, "username": m.username, "role": m.role as Any]
-            },
+            "productMembers": members(),
             "docs": DocNavigation.items(mesh, product: index, current: url),
             "landingHTML": landingHTML as Any,
             "landingHeadings": (landing?.document.headings ?? []).filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] },
         ]
+    }
+
+    /// The people the manifest names for this product, or else the owner team's members.
+    private func members() -> [[String: Any]] {
+        let named = product.manifest.team?.members ?? []
+        if !named.isEmpty {
+            return named.map { ["label": $0.name ?? $0.username, "username": $0.username, "role": $0.role as Any] }
+        }
+        return (mesh.team(product.team)?.members ?? []).map { ["label": $0.label, "username": $0.username, "role": $0.role as Any] }
     }
 
     private func outputPort(_ port: LinkedOutputPort) -> [String: Any] {

@@ -81,13 +81,23 @@ final class MeshLinkerTests: XCTestCase {
         XCTAssertTrue(diagnostics.contains { $0.rule == "link.anchor.broken" && $0.location?.file.hasSuffix("README.md") == true })
     }
 
-    func testSlugCollisionAndDuplicateIdsAreErrors() throws {
+    func testSharedNamesFallBackToFolderAndRealClashesAreErrors() throws {
         var files = MiniMesh.files
+        // Same slug as "Orders", but its folder gives it a URL of its own: a warning.
         files["domains/sales/products/orders-copy/product.odps.yaml"] = """
             apiVersion: v1.0.0
             kind: DataProduct
             id: p-orders-2
             name: "ORDERS!"
+            domain: sales
+            status: active
+            """
+        // Same name and same folder name in another repository of the same domain: a real clash.
+        files["domains/sales-eu/products/orders/product.odps.yaml"] = """
+            apiVersion: v1.0.0
+            kind: DataProduct
+            id: p-orders-eu
+            name: Orders
             domain: sales
             status: active
             """
@@ -101,7 +111,10 @@ final class MeshLinkerTests: XCTestCase {
             """
         let (mesh, diagnostics) = try link(files)
         XCTAssertEqual(Set(diagnostics.filter { $0.severity == .error }.map(\.rule)), ["product.slug.duplicate", "product.id.duplicate"])
-        XCTAssertEqual(mesh.products.count, 2, "the clashing products are left out, the rest still links")
+        XCTAssertEqual(diagnostics.filter { $0.rule == "product.slug.shared" }.map { $0.location?.file },
+                       ["domains/sales/products/orders-copy/product.odps.yaml"])
+        XCTAssertEqual(mesh.products.map { "\($0.domain)/\($0.slug)" }, ["finance/revenue", "sales/orders", "sales/orders-copy"],
+                       "the clashing products are left out, the rest still links")
     }
 
     func testSlugsAreStableAndReadable() {
