@@ -41,20 +41,16 @@ struct LinkResolver {
         if let scheme = Self.scheme(of: path) {
             switch scheme {
             case "product": return resolveProduct(String(path.dropFirst(8)), fragment: fragment, link: link)
-            case "domain":
-                let slug = Slug.make(String(path.dropFirst(7)))
-                guard let domain = domainsBySlug[slug] else {
-                    return .failure(.error("link.domain.unknown", "no domain '\(path.dropFirst(7))' in this mesh (\(link.destination))",
-                                           at: link.location, notes: suggestion(slug, among: mesh.domains.map(\.slug))))
+            case "domain", "team":
+                let name = String(path.dropFirst(scheme.count + 1))
+                let slug = Slug.make(name)
+                let url = scheme == "domain" ? domainsBySlug[slug]?.url : teamsBySlug[slug]?.url
+                guard let url else {
+                    let known = scheme == "domain" ? mesh.domains.map(\.slug) : mesh.teams.map(\.slug)
+                    return .failure(.error("link.\(scheme).unknown", "no \(scheme) '\(name)' in this mesh (\(link.destination))",
+                                           at: link.location, notes: suggestion(slug, among: known)))
                 }
-                return .success(.site(path: domain.url, fragment: fragment))
-            case "team":
-                let slug = Slug.make(String(path.dropFirst(5)))
-                guard let team = teamsBySlug[slug] else {
-                    return .failure(.error("link.team.unknown", "no team '\(path.dropFirst(5))' in this mesh (\(link.destination))",
-                                           at: link.location, notes: suggestion(slug, among: mesh.teams.map(\.slug))))
-                }
-                return .success(.site(path: team.url, fragment: fragment))
+                return .success(.site(path: url, fragment: fragment))
             default:
                 return .success(.external(link.destination))
             }
