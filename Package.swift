@@ -22,7 +22,29 @@ let package = Package(
         .target(name: "MeshModel"),
         .target(name: "MeshMarkdown", dependencies: ["CCmarkGFM", "MeshModel"]),
         .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", .product(name: "Yams", package: "Yams")]),
-        .target(name: "MeshCheck", dependencies: ["MeshModel"]),
+        // A JSON Schema validator (drafts 07 and 2019-09) over position-carrying YAML.
+        .target(name: "SchemaValidation", dependencies: ["MeshModel"]),
+        .target(
+            name: "MeshCheck",
+            dependencies: ["MeshModel", "SchemaValidation"],
+            exclude: ["Schemas/README.md", "Schemas/LICENSE-Apache-2.0.txt", "Schemas/odps/LICENSE-NOTE.txt",
+                      "Schemas/odcs/LICENSE-NOTE.txt", "Schemas/backstage/LICENSE-NOTE.txt"],
+            // The official schemas are compiled in: the binary validates without any file beside it.
+            resources: [
+                .embedInCode("Schemas/backstage/Entity.schema.json"),
+                .embedInCode("Schemas/backstage/EntityMeta.schema.json"),
+                .embedInCode("Schemas/backstage/kinds/Component.v1alpha1.schema.json"),
+                .embedInCode("Schemas/backstage/kinds/Domain.v1alpha1.schema.json"),
+                .embedInCode("Schemas/backstage/kinds/Group.v1alpha1.schema.json"),
+                .embedInCode("Schemas/backstage/kinds/Resource.v1alpha1.schema.json"),
+                .embedInCode("Schemas/backstage/kinds/System.v1alpha1.schema.json"),
+                .embedInCode("Schemas/backstage/kinds/User.v1alpha1.schema.json"),
+                .embedInCode("Schemas/backstage/shared/common.schema.json"),
+                .embedInCode("Schemas/odcs/odcs-json-schema-v3.1.0.json"),
+                .embedInCode("Schemas/odcs/odcs-json-schema-v3.2.0-DRAFT.json"),
+                .embedInCode("Schemas/odps/odps-json-schema-v1.0.0.json"),
+            ]
+        ),
         .target(name: "MeshLink", dependencies: ["MeshModel"]),
         .target(name: "PortalRender", dependencies: [
             "MeshModel", "MeshLink", "MeshMarkdown",
@@ -38,6 +60,7 @@ let package = Package(
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
         .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
+        .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "MeshModel", "MeshLoad"]),
         .testTarget(name: "MeshLinkTests", dependencies: ["MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "PortalBuildTests", dependencies: [
             "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport",

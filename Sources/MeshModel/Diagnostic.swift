@@ -20,26 +20,38 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var severity: Severity
     public var rule: String
     public var message: String
+    /// Where the problem starts.
     public var location: SourceLocation?
+    /// Where it ends (same file), when the range is known; otherwise it is the start's line.
+    public var end: SourceLocation?
     public var notes: [Note]
+    /// A fix to offer ("did you mean `status`?"), as the replacement text.
+    public var suggestion: String?
 
     public init(_ severity: Severity, _ rule: String, _ message: String,
-                at location: SourceLocation?, notes: [Note] = []) {
+                at location: SourceLocation?, end: SourceLocation? = nil, notes: [Note] = [], suggestion: String? = nil) {
         self.severity = severity
         self.rule = rule
         self.message = message
         self.location = location
+        self.end = end
         self.notes = notes
+        self.suggestion = suggestion
     }
 
     public static func error(_ rule: String, _ message: String, at location: SourceLocation?,
-                             notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, rule, message, at: location, notes: notes)
+                             notes: [Note] = [], suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.error, rule, message, at: location, notes: notes, suggestion: suggestion)
     }
 
     public static func warning(_ rule: String, _ message: String, at location: SourceLocation?,
-                               notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, rule, message, at: location, notes: notes)
+                               notes: [Note] = [], suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, rule, message, at: location, notes: notes, suggestion: suggestion)
+    }
+
+    public static func note(_ rule: String, _ message: String, at location: SourceLocation?,
+                            notes: [Note] = [], suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.note, rule, message, at: location, notes: notes, suggestion: suggestion)
     }
 }
 

@@ -8,6 +8,8 @@ public struct LoadedMesh: Sendable {
     public var assets: [AssetFile]
     /// Folders of the source repositories, relative to the mesh folder.
     public var sourceRoots: [String]
+    /// Each repository's own `meshport.yaml`, where it has one.
+    public var domainConfigs: [DomainConfig] = []
 
     public init(config: MeshConfig, products: [ProductManifest] = [], contracts: [DataContract] = [],
                 entities: [CatalogEntity] = [], documents: [MarkdownDocument] = [], assets: [AssetFile] = [],
