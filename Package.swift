@@ -20,13 +20,15 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "MeshModel"),
+        // Diagnostics written as text, GitHub workflow commands, JSON or SARIF.
+        .target(name: "DiagnosticOutput", dependencies: ["MeshModel"]),
         .target(name: "MeshMarkdown", dependencies: ["CCmarkGFM", "MeshModel"]),
         .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", .product(name: "Yams", package: "Yams")]),
         // A JSON Schema validator (drafts 07 and 2019-09) over position-carrying YAML.
         .target(name: "SchemaValidation", dependencies: ["MeshModel"]),
         .target(
             name: "MeshCheck",
-            dependencies: ["MeshModel", "SchemaValidation"],
+            dependencies: ["MeshModel", "MeshLink", "SchemaValidation"],
             exclude: ["Schemas/README.md", "Schemas/LICENSE-Apache-2.0.txt", "Schemas/odps/LICENSE-NOTE.txt",
                       "Schemas/odcs/LICENSE-NOTE.txt", "Schemas/backstage/LICENSE-NOTE.txt"],
             // The official schemas are compiled in: the binary validates without any file beside it.
@@ -52,7 +54,7 @@ let package = Package(
         ]),
         .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshCheck", "MeshLink", "PortalRender"]),
         .target(name: "MeshportCLI", dependencies: [
-            "MeshModel", "PortalBuild",
+            "MeshModel", "PortalBuild", "MeshCheck", "DiagnosticOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "meshport", dependencies: ["MeshportCLI"]),
@@ -60,10 +62,12 @@ let package = Package(
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
         .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
+        .testTarget(name: "DiagnosticOutputTests", dependencies: ["DiagnosticOutput", "MeshModel"]),
+        .testTarget(name: "MeshCheckTests", dependencies: ["MeshCheck", "MeshModel", "MeshLink", "MeshLoad", "MeshTestSupport"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "MeshModel", "MeshLoad"]),
         .testTarget(name: "MeshLinkTests", dependencies: ["MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "PortalBuildTests", dependencies: [
-            "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport",
+            "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport", "DiagnosticOutput", "MeshCheck",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,56 +1,122 @@
+import MeshLink
 import MeshModel
 
-/// The Validate stage: rules over the loaded input, with severities the mesh's governance can set.
-/// Each rule has a stable id; `mesh.yaml` `governance.rules` maps ids to error, warning, note or off.
+/// The Validate stage: schema, cross-reference and governance rules over the loaded and linked
+/// mesh, then the governance policy decides each finding's severity where it was found.
 public struct MeshValidator: Sendable {
-    public struct Rule: Sendable {
-        public var id: String
-        public var defaultSeverity: Diagnostic.Severity?
-        public var summary: String
-        let check: @Sendable (LoadedMesh) -> [(String, SourceLocation)]
+    public struct Validation: Sendable {
+        /// Every diagnostic of the run (the earlier stages' too), policy applied, in reading order.
+        public var diagnostics: [Diagnostic]
+        public var report: GovernanceReport
     }
 
-    public static let rules: [Rule] = [
-        Rule(id: "product.status.missing", defaultSeverity: .error, summary: "a data product states its status") { mesh in
-            mesh.products.filter { $0.status == nil }.map {
-                ("data product '\($0.name)' has no 'status' (ODPS requires one: proposed, draft, active, deprecated, retired)", $0.location)
-            }
-        },
-        Rule(id: "product.description.required", defaultSeverity: .warning, summary: "a data product says what it is for") { mesh in
-            mesh.products.filter { $0.description.purpose == nil }.map {
-                ("data product '\($0.name)' has no 'description.purpose'", $0.node["description"]?.location ?? $0.location)
-            }
-        },
-        Rule(id: "product.team.required", defaultSeverity: .warning, summary: "a data product names its owner team") { mesh in
-            mesh.products.filter { $0.team?.name == nil }.map {
-                ("data product '\($0.name)' names no owner team ('team.name')", $0.team?.location ?? $0.location)
-            }
-        },
-        Rule(id: "contract.classification.required", defaultSeverity: nil, summary: "every column has a classification") { mesh in
-            mesh.contracts.flatMap { contract in
-                contract.schema.flatMap(\.properties).filter { $0.classification == nil }.map {
-                    ("column '\($0.name)' of contract '\(contract.id)' has no 'classification'", $0.location)
-                }
-            }
-        },
+    /// Checking one domain repository on its own: links into other repositories cannot be
+    /// resolved, so they are notes rather than errors.
+    public var singleRepository: Bool
+
+    public init(singleRepository: Bool = false) {
+        self.singleRepository = singleRepository
+    }
+
+    static let crossRepositoryRules: Set<String> = [
+        "link.product.unknown", "link.domain.unknown", "link.team.unknown", "lineage.upstream.unknown",
+        "product.domain.undeclared", "product.team.undeclared",
     ]
 
-    public init() {}
-
-    public func validate(_ mesh: LoadedMesh) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for rule in Self.rules {
-            guard let severity = Self.severity(of: rule, in: mesh.config) else { continue }
-            for (message, location) in rule.check(mesh) {
-                diagnostics.append(Diagnostic(severity, rule.id, message, at: location))
+    public func validate(loaded: LoadedMesh, linked: LinkedMesh, earlier: [Diagnostic]) -> Validation {
+        let policy = GovernancePolicy(config: loaded.config, domainConfigs: loaded.domainConfigs)
+        let findings = ReferenceChecks.run(linked) + GovernanceChecks.run(linked)
+        let found = findings.map { f in
+            Diagnostic(RuleCatalog.rule(f.rule)?.defaultSeverity ?? .warning, f.rule, f.message, at: f.location, notes: f.notes)
+        }
+        var diagnostics = Self.markingConsequences(policy.apply(earlier + SchemaChecks.run(loaded) + found) + policy.diagnostics)
+        if singleRepository {
+            diagnostics = diagnostics.map { d in
+                guard Self.crossRepositoryRules.contains(d.rule) else { return d }
+                var note = d
+                note.severity = .note
+                note.message = "outside this repository (checked on its own): " + d.message
+                return note
             }
         }
-        return diagnostics
+        return Validation(diagnostics: diagnostics.sortedForReport(),
+                          report: report(linked, findings: findings, policy: policy))
     }
 
-    /// The governance setting wins over the default; "off" silences a rule.
-    static func severity(of rule: Rule, in config: MeshConfig) -> Diagnostic.Severity? {
-        guard let configured = config.governanceRules[rule.id] else { return rule.defaultSeverity }
-        return Diagnostic.Severity(rawValue: configured)
+    /// Rules about references that a file which could not be read may have caused.
+    static let unresolvedReferenceRules: Set<String> = [
+        "lineage.upstream.unknown", "port.contract.missing", "product.domain.undeclared", "product.team.undeclared",
+    ]
+    /// Link rules: a consequence only when the link names the folder of a file that failed.
+    static let unresolvedLinkRules: Set<String> = [
+        "link.product.unknown", "link.domain.unknown", "link.team.unknown", "link.doc.broken", "link.anchor.broken",
+    ]
+
+    /// When a file could not be read (or a product or contract had to be left out), references to
+    /// what it held cannot resolve. Those follow-on problems become notes that say so, like a
+    /// compiler that stops repeating itself after the first error.
+    static func markingConsequences(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let causes = diagnostics.filter { d in
+            d.severity == .error && (RuleCatalog.rule(d.rule)?.category == .input
+                || ["product.id.duplicate", "contract.id.duplicate", "product.slug.duplicate", "product.domain.missing"].contains(d.rule))
+        }
+        guard let first = causes.compactMap(\.location).min() else { return diagnostics }
+        // The folders around each failed file: a product folder, or the one above contracts/ or docs/.
+        var lost = Set<String>()
+        for file in causes.compactMap(\.location?.file) {
+            let parts = file.split(separator: "/").dropLast()
+            for part in parts.suffix(2) where part.count >= 3 && !["contracts", "docs", "products"].contains(part) {
+                lost.insert(String(part))
+            }
+        }
+        return diagnostics.map { d in
+            guard d.severity != .note else { return d }
+            let follows = unresolvedReferenceRules.contains(d.rule)
+                || (unresolvedLinkRules.contains(d.rule) && lost.contains { d.message.contains("/\($0)") || d.message.contains("'\($0)'") })
+            guard follows else { return d }
+            var note = d
+            note.severity = .note
+            note.notes.append(.init("this may follow from the error reported here", at: first))
+            return note
+        }
+    }
+
+    func report(_ mesh: LinkedMesh, findings: [Finding], policy: GovernancePolicy) -> GovernanceReport {
+        let rules = policy.rulesInForce()
+        var byProduct: [Int: [Finding]] = [:]
+        for f in findings { if let p = f.product { byProduct[p, default: []].append(f) } }
+        var domainTotals: [String: (passed: Int, checked: Int)] = [:]
+        let products = mesh.products.enumerated().map { i, product -> GovernanceReport.Product in
+            var outcomes: [String: GovernanceReport.Outcome] = [:]
+            var reported: [GovernanceReport.Finding] = []
+            var passed = 0, checked = 0
+            for rule in rules {
+                guard let severity = policy.severity(of: rule.id, file: product.manifest.file) else {
+                    outcomes[rule.id] = .off
+                    continue
+                }
+                checked += 1
+                let mine = (byProduct[i] ?? []).filter { $0.rule == rule.id }
+                if mine.isEmpty {
+                    outcomes[rule.id] = .pass
+                    passed += 1
+                } else {
+                    outcomes[rule.id] = severity == .error ? .fail : .warn
+                    reported += mine.map {
+                        GovernanceReport.Finding(rule: $0.rule, severity: severity.rawValue, message: $0.message,
+                                                 file: $0.location?.file, line: $0.location?.line)
+                    }
+                }
+            }
+            domainTotals[product.domain, default: (0, 0)].passed += passed
+            domainTotals[product.domain, default: (0, 0)].checked += checked
+            return GovernanceReport.Product(key: "\(product.domain)/\(product.slug)", domain: product.domain,
+                                            outcomes: outcomes, findings: reported, passed: passed, checked: checked)
+        }
+        let domains = mesh.domains.map { d in
+            GovernanceReport.Domain(slug: d.slug, passed: domainTotals[d.slug]?.passed ?? 0,
+                                    checked: domainTotals[d.slug]?.checked ?? 0)
+        }
+        return GovernanceReport(rules: rules, products: products, domains: domains)
     }
 }

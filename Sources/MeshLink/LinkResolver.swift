@@ -76,6 +76,9 @@ struct LinkResolver {
             if publishedFiles.insert(target).inserted { published.append(PublishedAsset(path: url, bytes: asset.bytes)) }
             return .success(.site(path: url, fragment: fragment))
         }
+        if link.kind == .image {
+            return .failure(.error("link.image.missing", "image '\(path)' does not exist (looked for \(target))", at: link.location))
+        }
         return .failure(.error("link.doc.broken",
             "link target '\(path)' is not a doc or image of a data product (looked for \(target))", at: link.location))
     }

@@ -35,6 +35,8 @@ public struct LinkedMesh: Sendable {
 
 public struct Domain: Sendable, Hashable {
     public var slug: String
+    /// A Backstage Domain entity describes it (otherwise only products name it).
+    public var declared: Bool
     public var name: String
     public var title: String
     public var description: String?
@@ -56,6 +58,8 @@ public struct Person: Sendable, Hashable {
 
 public struct Team: Sendable, Hashable {
     public var slug: String
+    /// A Backstage Group describes it (otherwise only manifests name it).
+    public var declared: Bool
     public var name: String
     public var displayName: String
     public var description: String?

@@ -10,7 +10,7 @@ enum OwnershipLinker {
             let slug = Slug.make(name)
             guard domains[slug] == nil else { return }
             let entity = catalog.domains[name] ?? catalog.domains.values.first { Slug.make($0.name) == slug }
-            domains[slug] = Domain(slug: slug, name: entity?.name ?? name,
+            domains[slug] = Domain(slug: slug, declared: entity != nil, name: entity?.name ?? name,
                                    title: entity?.title ?? name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "),
                                    description: entity?.description, ownerTeam: entity?.owner.map(Slug.make),
                                    products: [], upstreamDomains: [], downstreamDomains: [])
@@ -50,7 +50,7 @@ enum OwnershipLinker {
                     members.append(Person(username: m.username, displayName: m.name, email: nil, role: m.role))
                 }
             }
-            teams[slug] = Team(slug: slug, name: group?.name ?? name, displayName: group?.displayName ?? name,
+            teams[slug] = Team(slug: slug, declared: group != nil, name: group?.name ?? name, displayName: group?.displayName ?? name,
                                description: group?.description ?? description, email: group?.email,
                                parent: group?.parent.map(Slug.make), children: (group?.children ?? []).map(Slug.make),
                                members: members, products: [], ownedDomains: [])

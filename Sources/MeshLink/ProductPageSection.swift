@@ -8,6 +8,7 @@ public enum ProductPageSection: String, CaseIterable, Sendable {
     case support = "section-support"
     case team = "section-team"
     case docs = "section-docs"
+    case governance = "section-governance"
 
     public var id: String { rawValue }
     public static var allIDs: [String] { allCases.map(\.rawValue) }

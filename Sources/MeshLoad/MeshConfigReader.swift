@@ -38,19 +38,34 @@ public enum MeshConfigReader {
                 "mesh.yaml needs 'sources': a list of domain repository folders or globs",
                 at: root["sources"]?.location ?? root.location))
         }
-        var rules: [String: String] = [:]
-        for pair in root["governance"]?["rules"]?.pairs ?? [] {
+        let governance = governanceSettings(root["governance"], diagnostics: &diagnostics)
+        let config = MeshConfig(title: root["title"]?.text ?? "Data Mesh", description: root["description"]?.text,
+                                baseURL: root["baseURL"]?.text ?? "/", sources: sources, governance: governance,
+                                theme: root["theme"]?.text, file: file)
+        return (diagnostics.hasErrors ? nil : config, diagnostics)
+    }
+
+    /// `governance.rules` maps a rule id to a severity, or to `{severity, enforced}`;
+    /// `governance.enforced` lists rules domains may not lower.
+    static func governanceSettings(_ node: YAMLNode?, diagnostics: inout [Diagnostic]) -> [GovernanceSetting] {
+        let severities: Set<String> = ["error", "warning", "note", "off"]
+        let enforcedList = Set(node?["enforced"]?.strings ?? [])
+        var settings: [GovernanceSetting] = []
+        for pair in node?["rules"]?.pairs ?? [] {
             guard let id = pair.key.text else { continue }
-            guard let severity = pair.value.text, ["error", "warning", "note", "off"].contains(severity) else {
+            let severity = pair.value.isMapping ? pair.value["severity"]?.text : pair.value.text
+            guard let severity, severities.contains(severity) else {
                 diagnostics.append(.error("config.governance.severity",
                     "governance rule '\(id)' needs a severity: error, warning, note or off", at: pair.value.location))
                 continue
             }
-            rules[id] = severity
+            let enforced = pair.value["enforced"]?.bool ?? false || enforcedList.contains(id)
+            settings.append(GovernanceSetting(rule: id, severity: severity, enforced: enforced, location: pair.key.location))
         }
-        let config = MeshConfig(title: root["title"]?.text ?? "Data Mesh", description: root["description"]?.text,
-                                baseURL: root["baseURL"]?.text ?? "/", sources: sources, governanceRules: rules,
-                                theme: root["theme"]?.text, file: file)
-        return (diagnostics.hasErrors ? nil : config, diagnostics)
+        for id in enforcedList.sorted() where !settings.contains(where: { $0.rule == id }) {
+            diagnostics.append(.error("config.governance.severity",
+                "rule '\(id)' is enforced but has no severity in governance.rules", at: node?["enforced"]?.location))
+        }
+        return settings
     }
 }

@@ -17,20 +17,23 @@ public struct MeshLoader: Sendable {
     }
 
     public let meshDirectory: URL
+    /// Used instead of reading `mesh.yaml` (checking one domain repository on its own).
+    public let configuration: MeshConfig?
 
-    public init(meshDirectory: URL) {
+    public init(meshDirectory: URL, configuration: MeshConfig? = nil) {
         self.meshDirectory = meshDirectory.standardizedFileURL
+        self.configuration = configuration
+    }
+
+    /// A folder with no mesh.yaml, read as a mesh of that one repository.
+    public static func singleRepository(_ directory: URL) -> MeshLoader {
+        let name = directory.standardizedFileURL.lastPathComponent
+        let config = MeshConfig(title: name, sources: [.init(path: ".", location: SourceLocation(file: "."))], file: ".")
+        return MeshLoader(meshDirectory: directory, configuration: config)
     }
 
     public func load() throws(ConfigurationError) -> Result {
-        let configURL = meshDirectory.appendingPathComponent("mesh.yaml")
-        guard let configText = readText(configURL) else {
-            throw ConfigurationError(diagnostics: [.error("config.missing",
-                "no mesh.yaml in \(meshDirectory.path); a mesh folder needs one (see README: mesh.yaml)",
-                at: nil)])
-        }
-        let (config, configDiagnostics) = MeshConfigReader.read(configText)
-        guard let config else { throw ConfigurationError(diagnostics: configDiagnostics) }
+        let (config, configDiagnostics) = try readConfiguration()
         let discovery = SourceDiscovery(meshDirectory: meshDirectory)
         let (roots, rootDiagnostics) = discovery.sourceRoots(config)
         if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + rootDiagnostics) }
@@ -44,6 +47,19 @@ public struct MeshLoader: Sendable {
             }
         }
         return Result(mesh: mesh, diagnostics: diagnostics)
+    }
+
+    private func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
+        if let configuration { return (configuration, []) }
+        let configURL = meshDirectory.appendingPathComponent("mesh.yaml")
+        guard let configText = readText(configURL) else {
+            throw ConfigurationError(diagnostics: [.error("config.missing",
+                "no mesh.yaml in \(meshDirectory.path); a mesh folder needs one (see README: mesh.yaml)",
+                at: nil)])
+        }
+        let (config, configDiagnostics) = MeshConfigReader.read(configText)
+        guard let config else { throw ConfigurationError(diagnostics: configDiagnostics) }
+        return (config, configDiagnostics)
     }
 
     /// Reads one file into the mesh; returns what was wrong with it.

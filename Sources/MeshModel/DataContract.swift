@@ -17,6 +17,8 @@ public struct DataContract: Sendable, Hashable {
         public var transformSourceObjects: [String]
         public var transformLogic: String?
         public var quality: [QualityRule]
+        /// Marked as personal data (a `pii` custom property, or DCS `pii: true`).
+        public var personalData: Bool = false
         public var location: SourceLocation
 
         public init(name: String, businessName: String? = nil, logicalType: String? = nil,

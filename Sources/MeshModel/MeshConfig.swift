@@ -18,20 +18,39 @@ public struct MeshConfig: Sendable, Hashable {
     /// Where the portal is published; only used for absolute URLs (sitemap). Pages link relatively.
     public var baseURL: String
     public var sources: [Source]
-    /// Governance policies, rule id -> severity, kept for the validation stage.
-    public var governanceRules: [String: String]
+    /// Global governance policies: each rule's severity, and whether domains may lower it.
+    public var governance: [GovernanceSetting]
+    /// Rule id -> severity ("error", "warning", "note", "off").
+    public var governanceRules: [String: String] {
+        Dictionary(governance.map { ($0.rule, $0.severity) }, uniquingKeysWith: { a, _ in a })
+    }
     /// A folder of template/asset overrides, relative to the mesh folder.
     public var theme: String?
     public var file: String
 
     public init(title: String, description: String? = nil, baseURL: String = "/", sources: [Source],
-                governanceRules: [String: String] = [:], theme: String? = nil, file: String = "mesh.yaml") {
+                governance: [GovernanceSetting] = [], theme: String? = nil, file: String = "mesh.yaml") {
         self.title = title
         self.description = description
         self.baseURL = baseURL
         self.sources = sources
-        self.governanceRules = governanceRules
+        self.governance = governance
         self.theme = theme
         self.file = file
+    }
+}
+
+/// One rule's setting in `mesh.yaml`. An enforced rule is a floor: a domain may raise it, never lower it.
+public struct GovernanceSetting: Sendable, Hashable {
+    public var rule: String
+    /// error, warning, note or off.
+    public var severity: String
+    public var enforced: Bool
+    public var location: SourceLocation
+    public init(rule: String, severity: String, enforced: Bool = false, location: SourceLocation) {
+        self.rule = rule
+        self.severity = severity
+        self.enforced = enforced
+        self.location = location
     }
 }

@@ -12,6 +12,7 @@ public struct MeshBuilder: Sendable {
         public var diagnostics: [Diagnostic]
         public var site: RenderedSite?
         public var mesh: LinkedMesh?
+        public var report: GovernanceReport?
     }
 
     public let meshDirectory: URL
@@ -28,6 +29,7 @@ public struct MeshBuilder: Sendable {
         self.generatedAt = generatedAt
     }
 
+    /// Load, Link and Validate; then Render unless there are errors.
     public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
         let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
         let theme: Theme
@@ -38,14 +40,24 @@ public struct MeshBuilder: Sendable {
             throw MeshLoader.ConfigurationError(diagnostics: [.error("config.theme", error.description,
                                                                      at: SourceLocation(file: loaded.mesh.config.file))])
         }
-        var diagnostics = loaded.diagnostics
-        diagnostics += MeshValidator().validate(loaded.mesh)
+        var outcome = Self.validate(loaded, singleRepository: false)
+        guard !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report else { return outcome }
+        outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
+        return outcome
+    }
+
+    /// Load, Link and Validate only: `meshport check`. A folder without mesh.yaml is checked as one repository.
+    public static func check(_ directory: URL) throws(MeshLoader.ConfigurationError) -> Outcome {
+        let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
+        let loader = hasMesh ? MeshLoader(meshDirectory: directory) : MeshLoader.singleRepository(directory)
+        return validate(try loader.load(), singleRepository: !hasMesh)
+    }
+
+    static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool) -> Outcome {
         let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)
-        diagnostics += linkDiagnostics
-        diagnostics = diagnostics.sortedForReport()
-        guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, site: nil, mesh: linked) }
-        let site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(linked)
-        return Outcome(diagnostics: diagnostics, site: site, mesh: linked)
+        let validation = MeshValidator(singleRepository: singleRepository)
+            .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics)
+        return Outcome(diagnostics: validation.diagnostics, site: nil, mesh: linked, report: validation.report)
     }
 
     /// "2026-11-25 07:00 UTC" from SOURCE_DATE_EPOCH, the reproducible-builds convention; nil when unset.

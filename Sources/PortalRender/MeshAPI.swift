@@ -137,9 +137,12 @@ struct MeshAPI: Encodable {
         }
     }
 
-    func json() -> [UInt8] {
+    func json() -> [UInt8] { Self.encode(self) }
+
+    /// Pretty, key-sorted JSON: stable bytes for the same model.
+    static func encode<T: Encodable>(_ value: T) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? [UInt8](encoder.encode(self))).map { $0 + [10] } ?? []
+        return (try? [UInt8](encoder.encode(value))).map { $0 + [10] } ?? []
     }
 }

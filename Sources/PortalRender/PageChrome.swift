@@ -23,6 +23,7 @@ struct PageChrome {
                 ["label": "Domains", "href": root + SiteURL.home + "#domains", "current": section == "domain"],
                 ["label": "Products", "href": root + SiteURL.home + "#products", "current": section == "product"],
                 ["label": "Teams", "href": root + SiteURL.home + "#teams", "current": section == "team"],
+                ["label": "Governance", "href": root + SiteURL.governance, "current": section == "governance"],
             ],
             "breadcrumbs": breadcrumbs.enumerated().map { i, crumb in
                 ["label": crumb.0, "href": crumb.1.map { root + $0 } as Any, "last": i == breadcrumbs.count - 1]

@@ -7,6 +7,7 @@ struct ProductPage {
     let mesh: LinkedMesh
     let index: Int
     let landingHTML: String?
+    let governance: GovernanceReport
 
     var product: Product { mesh.products[index] }
     var url: String { product.url }
@@ -39,6 +40,7 @@ struct ProductPage {
             "productMembers": members(),
             "docs": DocNavigation.items(mesh, product: index, current: url),
             "landingHTML": landingHTML as Any,
+            "governance": GovernancePage.productSection(governance, key: "\(product.domain)/\(product.slug)", page: url) as Any,
             "landingHeadings": (landing?.document.headings ?? []).filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] },
         ]
     }

@@ -13,7 +13,7 @@ public struct SiteRenderer: Sendable {
         self.generatedAt = generatedAt
     }
 
-    public func render(_ mesh: LinkedMesh) -> RenderedSite {
+    public func render(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport()) -> RenderedSite {
         let chrome = PageChrome(mesh: mesh, generatedAt: generatedAt)
         var site = RenderedSite()
         func page(_ url: String, _ template: String, _ context: [String: Any], title: String, section: String,
@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
             let landingHTML = product.landingDoc.map {
                 markdown(mesh.docs[$0], options: .init(dropLeadingTitle: true, headingShift: 1))
             }
-            page(product.url, "product", ProductPage(mesh: mesh, index: i, landingHTML: landingHTML).context(),
+            page(product.url, "product", ProductPage(mesh: mesh, index: i, landingHTML: landingHTML, governance: governance).context(),
                  title: product.name, section: "product", crumbs: [home, domainCrumb, (product.name, nil)],
                  description: product.manifest.description.purpose)
             for d in product.docs where !mesh.docs[d].isLanding {
@@ -48,10 +48,13 @@ public struct SiteRenderer: Sendable {
                      section: "product", crumbs: [home, domainCrumb, (product.name, product.url), (doc.title, nil)])
             }
         }
+        page(SiteURL.governance, "governance", GovernancePage(mesh: mesh, report: governance).context(), title: "Governance",
+             section: "governance", crumbs: [home, ("Governance", nil)])
         let pages = site.files.keys.sorted()
         site.files[SiteURL.notFound] = notFound(chrome)
         site.files["sitemap.xml"] = Array(Sitemap.xml(pages: pages, baseURL: mesh.config.baseURL).utf8)
         site.files["api/mesh.json"] = MeshAPI(mesh).json()
+        site.files["api/governance.json"] = MeshAPI.encode(governance)
         for asset in mesh.assets { site.files[asset.path] = asset.bytes }
         for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
         return site

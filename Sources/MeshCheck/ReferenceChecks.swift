@@ -1,0 +1,57 @@
+import MeshLink
+import MeshModel
+
+/// Rules across files: what only the linked mesh can tell.
+enum ReferenceChecks {
+    static func run(_ mesh: LinkedMesh) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, product) in mesh.products.enumerated() {
+            let location = product.manifest.location
+            if let domain = mesh.domain(product.domain), !domain.declared {
+                findings.append(Finding(rule: "product.domain.undeclared",
+                    message: "domain '\(product.manifest.domain ?? product.domain)' is not declared by a Backstage Domain entity",
+                    location: product.manifest.node["domain"]?.location ?? location, product: i))
+            }
+            if let team = mesh.team(product.team), !team.declared {
+                findings.append(Finding(rule: "product.team.undeclared",
+                    message: "owner team '\(team.name)' is not declared by a Backstage Group entity",
+                    location: product.manifest.team?.location ?? location, product: i))
+            }
+            if product.landingDoc == nil {
+                findings.append(Finding(rule: "product.landingDoc.missing",
+                    message: "data product '\(product.name)' has no landing doc (README.md in its folder or its docs/ folder)",
+                    location: location, product: i))
+            }
+            findings += duplicatePorts(product.manifest.outputPorts.map { ($0.name, $0.location) }, kind: "output", product: i)
+            findings += duplicatePorts(product.manifest.inputPorts.map { ($0.name, $0.location) }, kind: "input", product: i)
+            if !product.isDeprecated {
+                for input in product.inputPorts {
+                    guard let up = input.upstream, mesh.products[up.product].isDeprecated else { continue }
+                    let upstream = mesh.products[up.product]
+                    findings.append(Finding(rule: "lineage.deprecated.consumed",
+                        message: "input port '\(input.port.name)' reads from '\(upstream.name)', which is \(upstream.manifest.status ?? "deprecated")",
+                        location: input.port.location,
+                        notes: [.init("'\(upstream.name)' is marked \(upstream.manifest.status ?? "deprecated") here",
+                                      at: upstream.manifest.node["status"]?.location ?? upstream.manifest.location)],
+                        product: i))
+                }
+            }
+        }
+        findings += LineageCycles.find(mesh)
+        return findings
+    }
+
+    static func duplicatePorts(_ ports: [(String, SourceLocation)], kind: String, product: Int) -> [Finding] {
+        var first: [String: SourceLocation] = [:]
+        var out: [Finding] = []
+        for (name, location) in ports {
+            if let earlier = first[name] {
+                out.append(Finding(rule: "port.name.duplicate", message: "\(kind) port '\(name)' is declared twice",
+                                   location: location, notes: [.init("first declared here", at: earlier)], product: product))
+            } else {
+                first[name] = location
+            }
+        }
+        return out
+    }
+}

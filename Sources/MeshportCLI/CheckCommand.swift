@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import MeshLoad
+import PortalBuild
+
+/// `meshport check [PATH]`: validation only, for a whole mesh or for one domain repository.
+public struct CheckCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a mesh, or one domain repository on its own, without writing anything.",
+        discussion: """
+            PATH is a mesh folder (with mesh.yaml) or a domain repository. A repository checked on its own \
+            cannot see the other repositories, so links and inputs that point into them are notes, not errors.
+            """
+    )
+
+    @Argument(help: "A mesh folder or a domain repository.", completion: .directory)
+    var path: String = "."
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    public init() {}
+
+    public func run() throws {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let console = Console.standard
+        let reporter = DiagnosticReporter(meshDirectory: url, options: diagnostics, console: console)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            console.error("error: \(url.path) is not a folder")
+            throw ExitCode(2)
+        }
+        do {
+            let outcome = try MeshBuilder.check(url)
+            let status = reporter.report(outcome.diagnostics)
+            if diagnostics.format == .text {
+                let products = outcome.mesh?.products.count ?? 0
+                console.error("checked \(products) product\(products == 1 ? "" : "s"): " + reporter.summary(outcome.diagnostics))
+            }
+            if status != 0 { throw ExitCode(status) }
+        } catch let error as MeshLoader.ConfigurationError {
+            reporter.report(error.diagnostics)
+            throw ExitCode(2)
+        }
+    }
+}
