@@ -5,28 +5,8 @@ import XCTest
 
 /// Runs the real `meshport` executable: exit status, diagnostics, and what is (not) written.
 final class CommandLineTests: XCTestCase {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    static var executable: URL {
-        var dir = Bundle.main.bundleURL
-        if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
-        return dir.appendingPathComponent("meshport")
-    }
-
-    func meshport(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    func meshport(_ arguments: [String], environment: [String: String] = [:]) throws -> MeshportProcess.Run {
+        try MeshportProcess.run(arguments, environment: environment)
     }
 
     func tree(_ root: URL) throws -> [String: Data] {
