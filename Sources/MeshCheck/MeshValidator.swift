@@ -39,6 +39,8 @@ public struct MeshValidator: Sendable {
                 return note
             }
         }
+        var seen = Set<String>()
+        diagnostics = diagnostics.filter { seen.insert("\($0.rule)|\($0.location?.description ?? "")|\($0.message)").inserted }
         return Validation(diagnostics: diagnostics.sortedForReport(),
                           report: report(linked, findings: findings, policy: policy))
     }
