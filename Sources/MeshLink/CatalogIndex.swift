@@ -14,6 +14,7 @@ struct CatalogIndex {
             case .domain(let d): Self.insert(d, d.name, "Domain", d.location, into: &domains, &diagnostics)
             case .group(let g): Self.insert(g, g.name, "Group", g.location, into: &groups, &diagnostics)
             case .user(let u): Self.insert(u, u.name, "User", u.location, into: &users, &diagnostics)
+            case .other: continue
             }
         }
         for user in users.values {

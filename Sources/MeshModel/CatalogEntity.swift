@@ -3,6 +3,27 @@ public enum CatalogEntity: Sendable, Hashable {
     case domain(CatalogDomain)
     case group(CatalogGroup)
     case user(CatalogUser)
+    /// A kind the portal does not use (System, Component, …), kept for schema validation.
+    case other(kind: String, node: YAMLNode)
+
+    /// The entity's YAML, for schema validation.
+    public var node: YAMLNode? {
+        switch self {
+        case .domain(let d): d.node
+        case .group(let g): g.node
+        case .user(let u): u.node
+        case .other(_, let node): node
+        }
+    }
+
+    public var kind: String {
+        switch self {
+        case .domain: "Domain"
+        case .group: "Group"
+        case .user: "User"
+        case .other(let kind, _): kind
+        }
+    }
 }
 
 public struct CatalogDomain: Sendable, Hashable {
@@ -12,12 +33,15 @@ public struct CatalogDomain: Sendable, Hashable {
     /// Entity reference of the owner, with the `group:` prefix removed.
     public var owner: String?
     public var location: SourceLocation
-    public init(name: String, title: String?, description: String?, owner: String?, location: SourceLocation) {
+    /// The entity as written, for schema validation.
+    public var node: YAMLNode?
+    public init(name: String, title: String?, description: String?, owner: String?, location: SourceLocation, node: YAMLNode? = nil) {
         self.name = name
         self.title = title
         self.description = description
         self.owner = owner
         self.location = location
+        self.node = node
     }
 }
 
@@ -31,8 +55,10 @@ public struct CatalogGroup: Sendable, Hashable {
     public var children: [String]
     public var members: [String]
     public var location: SourceLocation
+    /// The entity as written, for schema validation.
+    public var node: YAMLNode?
     public init(name: String, displayName: String?, description: String?, email: String?, type: String?,
-                parent: String?, children: [String], members: [String], location: SourceLocation) {
+                parent: String?, children: [String], members: [String], location: SourceLocation, node: YAMLNode? = nil) {
         self.name = name
         self.displayName = displayName
         self.description = description
@@ -42,6 +68,7 @@ public struct CatalogGroup: Sendable, Hashable {
         self.children = children
         self.members = members
         self.location = location
+        self.node = node
     }
 }
 
@@ -51,12 +78,15 @@ public struct CatalogUser: Sendable, Hashable {
     public var email: String?
     public var memberOf: [String]
     public var location: SourceLocation
-    public init(name: String, displayName: String?, email: String?, memberOf: [String], location: SourceLocation) {
+    /// The entity as written, for schema validation.
+    public var node: YAMLNode?
+    public init(name: String, displayName: String?, email: String?, memberOf: [String], location: SourceLocation, node: YAMLNode? = nil) {
         self.name = name
         self.displayName = displayName
         self.email = email
         self.memberOf = memberOf
         self.location = location
+        self.node = node
     }
 }
 
