@@ -1,0 +1,47 @@
+/// What a schema accepts, in words, for messages. Only used once a violation is certain.
+extension SchemaProgram {
+    /// Every property name the schema, or any subschema applied to the same value, declares:
+    /// the candidates for "did you mean …?".
+    func knownPropertyNames(_ index: Int) -> Set<String> {
+        var names = Set<String>()
+        var seen = Set<Int>()
+        var pending = [index]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            names.formUnion(nodes[next].propertyNames)
+            pending += nodes[next].inPlaceApplicators
+        }
+        return names
+    }
+
+    /// "a string", "a list", "'DataContract'", "a string matching '^[A-Z]+$'"; nil when the schema
+    /// is too intricate to sum up in a few words.
+    func describe(_ index: Int, depth: Int = 0) -> String? {
+        guard depth < 8 else { return nil }
+        let node = nodes[index]
+        if let constant = node.constant { return constant ? "anything" : nil }
+        if let value = node.constValue { return Wording.value(value) }
+        if let values = node.enumValues, !values.isEmpty, values.count <= 6 {
+            return values.count == 1 ? Wording.value(values[0]) : "one of " + values.map(Wording.value).joined(separator: ", ")
+        }
+        if let types = node.types, !types.isEmpty {
+            if let pattern = node.pattern, types == .string { return "a string matching '\(pattern.source)'" }
+            return Wording.typeName(types)
+        }
+        if let ref = node.ref { return describe(ref, depth: depth + 1) }
+        let alternatives = node.anyOf.isEmpty ? node.oneOf : node.anyOf
+        if !alternatives.isEmpty {
+            var forms: [String] = []
+            for alternative in alternatives {
+                guard let form = describe(alternative, depth: depth + 1) else { return nil }
+                if !forms.contains(form) { forms.append(form) }
+            }
+            return Wording.alternatives(forms, or: true)
+        }
+        for member in node.allOf {
+            if let form = describe(member, depth: depth + 1) { return form }
+        }
+        if node.declaresProperties || !node.required.isEmpty { return "a mapping" }
+        return nil
+    }
+}
