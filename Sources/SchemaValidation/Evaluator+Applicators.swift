@@ -7,31 +7,31 @@ import MeshModel
 /// errors are reported. The value is invalid either way; this only spares the reader a second,
 /// cascading "unknown key" for every key of a mapping that already has a located error.
 extension Evaluator {
-    mutating func applyApplicators(_ node: YAMLNode, _ schema: SchemaNode) -> EvaluatedKeys {
+    mutating func applyApplicators(_ node: YAMLNode, _ schema: SharedSchemaNode) -> EvaluatedKeys {
         var keys = EvaluatedKeys()
         let start = violations.count
-        for member in schema.allOf {
+        for member in schema.node.allOf {
             keys.formUnion(evaluate(node, against: member))
             if shouldStop(since: start) { return keys }
         }
-        if !schema.anyOf.isEmpty {
-            keys.formUnion(applyAlternatives(node, schema.anyOf, exactlyOne: false))
+        if !schema.node.anyOf.isEmpty {
+            keys.formUnion(applyAlternatives(node, schema.node.anyOf, exactlyOne: false))
             if shouldStop(since: start) { return keys }
         }
-        if !schema.oneOf.isEmpty {
-            keys.formUnion(applyAlternatives(node, schema.oneOf, exactlyOne: true))
+        if !schema.node.oneOf.isEmpty {
+            keys.formUnion(applyAlternatives(node, schema.node.oneOf, exactlyOne: true))
             if shouldStop(since: start) { return keys }
         }
-        if let forbidden = schema.not, probe(node, against: forbidden).valid {
+        if let forbidden = schema.node.not, probe(node, against: forbidden).valid {
             reportForbidden(node, forbidden)
             if shouldStop(since: start) { return keys }
         }
-        if let condition = schema.ifSchema {
+        if let condition = schema.node.ifSchema {
             let outcome = probe(node, against: condition)
             if outcome.valid {
                 keys.formUnion(outcome.keys)
-                if let then = schema.thenSchema { keys.formUnion(evaluate(node, against: then)) }
-            } else if let otherwise = schema.elseSchema {
+                if let then = schema.node.thenSchema { keys.formUnion(evaluate(node, against: then)) }
+            } else if let otherwise = schema.node.elseSchema {
                 keys.formUnion(evaluate(node, against: otherwise))
             }
         }
@@ -42,17 +42,11 @@ extension Evaluator {
     /// holds, the reader sees the errors of the branch that came closest, or, when every branch
     /// already fails on the value's own type or form, one violation listing the accepted forms.
     private mutating func applyAlternatives(_ node: YAMLNode, _ branches: [Int], exactlyOne: Bool) -> EvaluatedKeys {
-        var outcomes: [(violations: [SchemaViolation], keys: EvaluatedKeys)] = []
-        outcomes.reserveCapacity(branches.count)
-        for branch in branches {
-            let start = violations.count
-            let keys = evaluate(node, against: branch)
-            outcomes.append((Array(violations[start...]), keys))
-            violations.removeSubrange(start...)
-        }
-        let valid = outcomes.indices.filter { outcomes[$0].violations.isEmpty }
+        // First a cheap yes/no per branch; messages are only worth building when none holds.
+        let probes = branches.map { probe(node, against: $0) }
+        let valid = probes.indices.filter { probes[$0].valid }
         var keys = EvaluatedKeys()
-        for i in valid { keys.formUnion(outcomes[i].keys) }
+        for i in valid { keys.formUnion(probes[i].keys) }
         if exactlyOne, valid.count > 1 {
             report(.other, at: node) { evaluator in
                 "\(evaluator.subject) fits more than one of the allowed forms ("
@@ -63,8 +57,16 @@ extension Evaluator {
         }
         if !valid.isEmpty { return keys }
         if failFast {
-            violations.append(outcomes[0].violations[0])
+            report(.noMatchingAlternative, at: node) { _ in "" }
             return keys
+        }
+        var outcomes: [(violations: [SchemaViolation], keys: EvaluatedKeys)] = []
+        outcomes.reserveCapacity(branches.count)
+        for branch in branches {
+            let start = violations.count
+            let keys = evaluate(node, against: branch)
+            outcomes.append((Array(violations[start...]), keys))
+            violations.removeSubrange(start...)
         }
 
         let here = path.rendered
@@ -140,8 +142,8 @@ extension Evaluator {
     /// `not`. The common case, `not: {required: [x]}`, reads best as "key x is not allowed".
     private mutating func reportForbidden(_ node: YAMLNode, _ forbidden: Int) {
         let schema = program[forbidden]
-        if schema.required.count == 1, let pair = node.pairs.first(where: { $0.key.keyText == schema.required[0] }),
-           schema.inPlaceApplicators.isEmpty, !schema.declaresProperties {
+        if schema.node.required.count == 1, let pair = node.pairs.first(where: { $0.key.keyText == schema.node.required[0] }),
+           schema.node.inPlaceApplicators.isEmpty, !schema.node.declaresProperties {
             report(.unknownKey, at: pair.key, child: .key(pair.key.keyText)) {
                 "key '\(pair.key.keyText)' is not allowed in \($0.place)"
             }

@@ -2,14 +2,14 @@ import MeshModel
 
 /// Keywords for lists: items (one schema or positional), contains, minItems/maxItems, uniqueItems.
 extension Evaluator {
-    mutating func checkArray(_ node: YAMLNode, _ items: [YAMLNode], _ schema: SchemaNode) {
+    mutating func checkArray(_ node: YAMLNode, _ items: [YAMLNode], _ schema: SharedSchemaNode) {
         let start = violations.count
-        if let minimum = schema.minItems, items.count < minimum {
+        if let minimum = schema.node.minItems, items.count < minimum {
             report(.tooFewItems, at: node) {
                 "\($0.subject) must have at least \(minimum) item\(minimum == 1 ? "" : "s"), found \(items.count)"
             }
         }
-        if let maximum = schema.maxItems, items.count > maximum {
+        if let maximum = schema.node.maxItems, items.count > maximum {
             report(.other, at: node) {
                 "\($0.subject) must have at most \(maximum) item\(maximum == 1 ? "" : "s"), found \(items.count)"
             }
@@ -18,16 +18,16 @@ extension Evaluator {
 
         for (i, item) in items.enumerated() {
             let itemSchema: Int?
-            if let tuple = schema.tupleItems {
-                itemSchema = i < tuple.count ? tuple[i] : schema.additionalItems
+            if let tuple = schema.node.tupleItems {
+                itemSchema = i < tuple.count ? tuple[i] : schema.node.additionalItems
             } else {
-                itemSchema = schema.items
+                itemSchema = schema.node.items
             }
             guard let itemSchema else { continue }
             path.push(.index(i))
-            if program[itemSchema].constant == false {
+            if program[itemSchema].node.constant == false {
                 report(.other, at: item) {
-                    "\($0.subject) is an item too many: at most \(schema.tupleItems?.count ?? 0) items are allowed"
+                    "\($0.subject) is an item too many: at most \(schema.node.tupleItems?.count ?? 0) items are allowed"
                 }
             } else {
                 _ = evaluate(item, against: itemSchema)
@@ -36,12 +36,12 @@ extension Evaluator {
             if shouldStop(since: start) { return }
         }
 
-        if let contains = schema.contains, !items.contains(where: { probe($0, against: contains).valid }) {
+        if let contains = schema.node.contains, !items.contains(where: { probe($0, against: contains).valid }) {
             report(.other, at: node) {
                 "\($0.subject) must contain at least one item that is " + ($0.program.describe(contains) ?? "valid for its schema")
             }
         }
-        if schema.uniqueItems { checkUnique(items) }
+        if schema.node.uniqueItems { checkUnique(items) }
     }
 
     /// Points at the repeated item, naming the earlier one it repeats.

@@ -4,28 +4,38 @@ import MeshModel
 /// min/maxProperties, propertyNames, dependentRequired/dependentSchemas, unevaluatedProperties.
 extension Evaluator {
     mutating func checkObject(_ node: YAMLNode, _ pairs: [YAMLNode.Pair], _ schemaIndex: Int,
-                              _ schema: SchemaNode) -> EvaluatedKeys {
+                              _ schema: SharedSchemaNode) -> EvaluatedKeys {
         var keys = EvaluatedKeys()
         let start = violations.count
-        if schema.declaresProperties || schema.additionalProperties != nil {
+        if schema.node.patternProperties.isEmpty, schema.node.additionalProperties == nil,
+           schema.node.propertyNames.count <= 3 {
+            // Few declared keys and nothing else (ODCS `if` checks declare one): finding each in
+            // the mapping is cheaper than hashing every key of the mapping.
+            for name in schema.node.propertyNames {
+                guard let i = pairs.firstIndex(where: { $0.key.keyText == name }) else { continue }
+                evaluateValue(of: pairs[i], named: name, against: schema.node.properties[name]!)
+                keys.insert(i)
+                if shouldStop(since: start) { return keys }
+            }
+        } else {
             for (i, pair) in pairs.enumerated() {
                 let name = pair.key.keyText
                 var matched = false
-                if let propertySchema = schema.properties[name] {
+                if let propertySchema = schema.node.properties[name] {
                     matched = true
                     evaluateValue(of: pair, named: name, against: propertySchema)
                 }
-                for (pattern, patternSchema) in schema.patternProperties where pattern.matches(name) {
+                for (pattern, patternSchema) in schema.node.patternProperties where pattern.matches(name) {
                     matched = true
                     evaluateValue(of: pair, named: name, against: patternSchema)
                 }
-                if !matched, let additional = schema.additionalProperties {
+                if !matched, let additional = schema.node.additionalProperties {
                     // Keys that additionalProperties rejects count as evaluated, so a schema with
                     // both additionalProperties and unevaluatedProperties reports them once.
                     matched = true
-                    if program[additional].constant == false {
-                        reportUnknownKey(pair, among: pairs, allowed: schema.propertyNames,
-                                         patterns: schema.patternProperties.map(\.pattern.source))
+                    if program[additional].node.constant == false {
+                        reportUnknownKey(pair, among: pairs, allowed: schema.node.propertyNames,
+                                         patterns: schema.node.patternProperties.map(\.pattern.source))
                     } else {
                         evaluateValue(of: pair, named: name, against: additional)
                     }
@@ -34,18 +44,18 @@ extension Evaluator {
                 if shouldStop(since: start) { return keys }
             }
         }
-        for name in schema.required where !pairs.contains(where: { $0.key.keyText == name }) {
+        for name in schema.node.required where !pairs.contains(where: { $0.key.keyText == name }) {
             reportMissingKey(name, in: node, pairs, schemaIndex, because: nil)
             if failFast { return keys }
         }
-        if let minimum = schema.minProperties, pairs.count < minimum {
+        if let minimum = schema.node.minProperties, pairs.count < minimum {
             report(.other, at: node) { "\($0.subject) must have at least \(minimum) key\(minimum == 1 ? "" : "s"), found \(pairs.count)" }
         }
-        if let maximum = schema.maxProperties, pairs.count > maximum {
+        if let maximum = schema.node.maxProperties, pairs.count > maximum {
             report(.other, at: node) { "\($0.subject) must have at most \(maximum) key\(maximum == 1 ? "" : "s"), found \(pairs.count)" }
         }
         if shouldStop(since: start) { return keys }
-        if let namesSchema = schema.propertyNamesSchema {
+        if let namesSchema = schema.node.propertyNamesSchema {
             for pair in pairs {
                 // Keys are always text to JSON Schema, whatever YAML made of them.
                 let key = YAMLNode(.scalar(pair.key.keyText, .string), at: pair.key.location)
@@ -55,13 +65,13 @@ extension Evaluator {
                 if shouldStop(since: start) { return keys }
             }
         }
-        for (trigger, names) in schema.dependentRequired where pairs.contains(where: { $0.key.keyText == trigger }) {
+        for (trigger, names) in schema.node.dependentRequired where pairs.contains(where: { $0.key.keyText == trigger }) {
             for name in names where !pairs.contains(where: { $0.key.keyText == name }) {
                 reportMissingKey(name, in: node, pairs, schemaIndex, because: trigger)
                 if failFast { return keys }
             }
         }
-        for (trigger, dependent) in schema.dependentSchemas where pairs.contains(where: { $0.key.keyText == trigger }) {
+        for (trigger, dependent) in schema.node.dependentSchemas where pairs.contains(where: { $0.key.keyText == trigger }) {
             keys.formUnion(evaluate(node, against: dependent))
             if shouldStop(since: start) { return keys }
         }
@@ -73,7 +83,7 @@ extension Evaluator {
         let start = violations.count
         var known: [String]?
         for (i, pair) in pairs.enumerated() where !evaluated.contains(i) {
-            if program[unevaluated].constant == false {
+            if program[unevaluated].node.constant == false {
                 // Suggestions come from every property any part of this schema declares.
                 if known == nil { known = failFast ? [] : program.knownPropertyNames(schemaIndex).sorted() }
                 reportUnknownKey(pair, among: pairs, allowed: known!, patterns: [])
@@ -122,7 +132,7 @@ extension Evaluator {
             return
         }
         let known = program.knownPropertyNames(schemaIndex)
-        let patterns = program[schemaIndex].patternProperties.map(\.pattern)
+        let patterns = program[schemaIndex].node.patternProperties.map(\.pattern)
         let unknown = pairs.map(\.key.keyText).filter { key in !known.contains(key) && !patterns.contains { $0.matches(key) } }
         let misspelt = Wording.closest(to: name, among: unknown)
         var message = "missing required key '\(name)' in \(place)"

@@ -42,12 +42,12 @@ struct Evaluator {
             return keys
         }
         let schema = program[schemaIndex]
-        if let constant = schema.constant {
+        if let constant = schema.node.constant {
             if !constant { report(.other, at: node) { "\($0.subject) is not allowed here" } }
             return keys
         }
         let start = violations.count
-        if let ref = schema.ref {
+        if let ref = schema.node.ref {
             keys.formUnion(evaluate(node, against: ref))
             if shouldStop(since: start) { return keys }
         }
@@ -69,7 +69,7 @@ struct Evaluator {
         keys.formUnion(applyApplicators(node, schema))
         if shouldStop(since: start) { return keys }
 
-        if case .mapping(let pairs) = node.value, let unevaluated = schema.unevaluatedProperties {
+        if case .mapping(let pairs) = node.value, let unevaluated = schema.node.unevaluatedProperties {
             checkUnevaluated(pairs, evaluated: keys, unevaluated, schemaIndex)
             keys = .all(pairs.count)
         }
@@ -108,8 +108,8 @@ struct Evaluator {
 
     // MARK: - Types and values
 
-    private mutating func checkType(_ node: YAMLNode, _ schema: SchemaNode) -> Bool {
-        guard let expected = schema.types, node.jsonTypes.isDisjoint(with: expected) else { return true }
+    private mutating func checkType(_ node: YAMLNode, _ schema: SharedSchemaNode) -> Bool {
+        guard let expected = schema.node.types, node.jsonTypes.isDisjoint(with: expected) else { return true }
         var hint: (text: String, suggestion: String)?
         if case .scalar(let text, let kind) = node.value {
             if expected.contains(.string), kind == .int || kind == .float || kind == .bool {
@@ -130,8 +130,8 @@ struct Evaluator {
         return false
     }
 
-    private mutating func checkEnumAndConst(_ node: YAMLNode, _ schema: SchemaNode) {
-        if let allowed = schema.enumValues, !allowed.contains(where: node.equals) {
+    private mutating func checkEnumAndConst(_ node: YAMLNode, _ schema: SharedSchemaNode) {
+        if let allowed = schema.node.enumValues, !allowed.contains(where: node.equals) {
             let suggestion = closeValue(node, among: allowed)
             let listed = allowed.prefix(12).map(Wording.value).joined(separator: ", ") + (allowed.count > 12 ? ", …" : "")
             let expectation = allowed.count == 1 ? Wording.value(allowed[0]) : "one of \(listed)"
@@ -140,7 +140,7 @@ struct Evaluator {
                     + (suggestion.map { "; did you mean \(Wording.asValue($0))?" } ?? "")
             }
         }
-        if let constant = schema.constValue, !node.equals(constant) {
+        if let constant = schema.node.constValue, !node.equals(constant) {
             let suggestion = closeValue(node, among: [constant])
             report(.constMismatch, at: node, suggestion: suggestion) {
                 "\($0.subject) must be \(Wording.value(constant)), found \(Wording.found(node))"
@@ -159,43 +159,43 @@ struct Evaluator {
         return Wording.closest(to: text, among: strings)
     }
 
-    private mutating func checkString(_ node: YAMLNode, _ text: String, _ schema: SchemaNode) {
-        if schema.minLength != nil || schema.maxLength != nil {
+    private mutating func checkString(_ node: YAMLNode, _ text: String, _ schema: SharedSchemaNode) {
+        if schema.node.minLength != nil || schema.node.maxLength != nil {
             // JSON Schema counts characters as Unicode code points.
             let length = text.unicodeScalars.count
-            if let minimum = schema.minLength, length < minimum {
+            if let minimum = schema.node.minLength, length < minimum {
                 report(.tooShort, at: node) {
                     length == 0 && minimum == 1
                         ? "\($0.subject) must not be empty"
                         : "\($0.subject) must be at least \(minimum) character\(minimum == 1 ? "" : "s") long, found \(length)"
                 }
             }
-            if let maximum = schema.maxLength, length > maximum {
+            if let maximum = schema.node.maxLength, length > maximum {
                 report(.other, at: node) { "\($0.subject) must be at most \(maximum) characters long, found \(length)" }
             }
         }
-        if let pattern = schema.pattern, !pattern.matches(text) {
+        if let pattern = schema.node.pattern, !pattern.matches(text) {
             report(.pattern, at: node) {
                 "\($0.subject) must match the pattern '\(pattern.source)', found \(Wording.quoted(text))"
             }
         }
     }
 
-    private mutating func checkNumber(_ node: YAMLNode, _ number: Double, _ schema: SchemaNode) {
+    private mutating func checkNumber(_ node: YAMLNode, _ number: Double, _ schema: SharedSchemaNode) {
         let text = failFast ? "" : Wording.found(node)
-        if let bound = schema.minimum, !(number >= bound) {
+        if let bound = schema.node.minimum, !(number >= bound) {
             report(.outOfRange, at: node) { "\($0.subject) must be at least \(JSONValue.format(bound)), found \(text)" }
         }
-        if let bound = schema.exclusiveMinimum, !(number > bound) {
+        if let bound = schema.node.exclusiveMinimum, !(number > bound) {
             report(.outOfRange, at: node) { "\($0.subject) must be greater than \(JSONValue.format(bound)), found \(text)" }
         }
-        if let bound = schema.maximum, !(number <= bound) {
+        if let bound = schema.node.maximum, !(number <= bound) {
             report(.outOfRange, at: node) { "\($0.subject) must be at most \(JSONValue.format(bound)), found \(text)" }
         }
-        if let bound = schema.exclusiveMaximum, !(number < bound) {
+        if let bound = schema.node.exclusiveMaximum, !(number < bound) {
             report(.outOfRange, at: node) { "\($0.subject) must be less than \(JSONValue.format(bound)), found \(text)" }
         }
-        if let divisor = schema.multipleOf {
+        if let divisor = schema.node.multipleOf {
             let quotient = number / divisor
             if !quotient.isFinite || abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
                 report(.outOfRange, at: node) { "\($0.subject) must be a multiple of \(JSONValue.format(divisor)), found \(text)" }

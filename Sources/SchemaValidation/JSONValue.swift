@@ -26,24 +26,25 @@ enum JSONValue: Sendable, Hashable {
     }
 
     private static func convert(_ any: Any) throws -> JSONValue {
+        // Containers first: asking a Swift dictionary whether it is an NSNumber bridges it.
         switch any {
-        case is NSNull:
-            return .null
+        case let dictionary as [String: Any]:
+            var object: [String: JSONValue] = [:]
+            object.reserveCapacity(dictionary.count)
+            for (key, value) in dictionary { object[key] = try convert(value) }
+            return .object(object)
+        case let array as [Any]:
+            return .array(try array.map(convert))
         case let string as String:
             return .string(string)
+        case is NSNull:
+            return .null
         case let number as NSNumber:
             // Foundation hands booleans over as NSNumbers of C type "c"; everything else is a number.
             if String(cString: number.objCType) == "c", number.intValue == 0 || number.intValue == 1 {
                 return .bool(number.boolValue)
             }
             return .number(number.doubleValue)
-        case let array as [Any]:
-            return .array(try array.map(convert))
-        case let dictionary as [String: Any]:
-            var object: [String: JSONValue] = [:]
-            object.reserveCapacity(dictionary.count)
-            for (key, value) in dictionary { object[key] = try convert(value) }
-            return .object(object)
         default:
             throw ParseError(description: "unexpected JSON value \(type(of: any))")
         }

@@ -18,9 +18,9 @@ struct SchemaCompiler {
             throw SchemaError.unresolvableReference(location.description, in: index.describe(location))
         }
         let slot = program.nodes.count
-        program.nodes.append(SchemaNode(location: location))
+        program.nodes.append(SharedSchemaNode(SchemaNode(location: location)))
         program.indexByLocation[location] = slot
-        program.nodes[slot] = try build(value, at: location)
+        program.nodes[slot] = SharedSchemaNode(try build(value, at: location))
         return slot
     }
 

@@ -108,12 +108,22 @@ struct SchemaNode: Sendable {
     var declaresProperties: Bool { !properties.isEmpty || !patternProperties.isEmpty }
 }
 
+/// A compiled node behind one shared, immutable reference. The evaluator fetches a node for
+/// every value it checks; one retain is much cheaper than copying the struct's twenty fields.
+final class SharedSchemaNode: Sendable {
+    let node: SchemaNode
+
+    init(_ node: SchemaNode) {
+        self.node = node
+    }
+}
+
 /// All compiled nodes of a registry, with the location each came from (so `$ref` cycles
 /// and shared definitions compile once).
 struct SchemaProgram: Sendable {
-    var nodes: [SchemaNode] = []
+    var nodes: [SharedSchemaNode] = []
     var indexByLocation: [SchemaLocation: Int] = [:]
     var patterns: [String: SchemaPattern] = [:]
 
-    subscript(index: Int) -> SchemaNode { nodes[index] }
+    subscript(index: Int) -> SharedSchemaNode { nodes[index] }
 }

@@ -8,8 +8,8 @@ extension SchemaProgram {
         var pending = [index]
         while let next = pending.popLast() {
             guard seen.insert(next).inserted else { continue }
-            names.formUnion(nodes[next].propertyNames)
-            pending += nodes[next].inPlaceApplicators
+            names.formUnion(nodes[next].node.propertyNames)
+            pending += nodes[next].node.inPlaceApplicators
         }
         return names
     }
@@ -18,7 +18,7 @@ extension SchemaProgram {
     /// is too intricate to sum up in a few words.
     func describe(_ index: Int, depth: Int = 0) -> String? {
         guard depth < 8 else { return nil }
-        let node = nodes[index]
+        let node = nodes[index].node
         if let constant = node.constant { return constant ? "anything" : nil }
         if let value = node.constValue { return Wording.value(value) }
         if let values = node.enumValues, !values.isEmpty, values.count <= 6 {

@@ -34,22 +34,25 @@ extension YAMLNode {
         return ""
     }
 
+    private static let radixes: [Character: Int] = ["x": 16, "X": 16, "o": 8, "O": 8, "b": 2, "B": 2]
+
     static func number(_ text: String) -> Double? {
-        var body = Substring(text.replacingOccurrences(of: "_", with: ""))
+        var body = text.utf8.contains(UInt8(ascii: "_")) ? Substring(text.filter { $0 != "_" }) : Substring(text)
         var sign = 1.0
         if let first = body.first, first == "-" || first == "+" {
             sign = first == "-" ? -1 : 1
             body = body.dropFirst()
         }
-        let lower = body.lowercased()
-        switch lower {
-        case ".inf": return sign * .infinity
-        case ".nan": return .nan
-        default: break
+        if body.first == "." {
+            switch body.lowercased() {
+            case ".inf": return sign * .infinity
+            case ".nan": return .nan
+            default: break
+            }
         }
-        if lower.hasPrefix("0x") { return UInt64(lower.dropFirst(2), radix: 16).map { sign * Double($0) } }
-        if lower.hasPrefix("0o") { return UInt64(lower.dropFirst(2), radix: 8).map { sign * Double($0) } }
-        if lower.hasPrefix("0b") { return UInt64(lower.dropFirst(2), radix: 2).map { sign * Double($0) } }
+        if body.count > 2, body.first == "0", let radix = Self.radixes[body.dropFirst().first!] {
+            return UInt64(body.dropFirst(2), radix: radix).map { sign * Double($0) }
+        }
         return Double(body).map { sign * $0 }
     }
 
