@@ -25,7 +25,11 @@ extension SchemaProgram {
             return values.count == 1 ? Wording.value(values[0]) : "one of " + values.map(Wording.value).joined(separator: ", ")
         }
         if let types = node.types, !types.isEmpty {
-            if let pattern = node.pattern, types == .string { return "a string matching '\(pattern.source)'" }
+            if let pattern = node.pattern, types == .string {
+                // A long pattern in a list of alternatives buries the message; its start is enough.
+                let shown = pattern.source.count > 48 ? pattern.source.prefix(45) + "..." : Substring(pattern.source)
+                return "a string matching '\(shown)'"
+            }
             return Wording.typeName(types)
         }
         if let ref = node.ref { return describe(ref, depth: depth + 1) }

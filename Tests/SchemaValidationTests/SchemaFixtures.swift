@@ -53,10 +53,18 @@ enum SchemaFixtures {
         try SchemaRegistry(documents: schemas.map { ($0.0, Array($0.1.utf8)) })
     }
 
-    /// "line:column kind path | message | suggestion", one per violation, for readable assertions.
+    /// "line:column kind path", one per violation, for compact assertions.
     static func summary(_ violations: [SchemaViolation]) -> [String] {
         violations.map {
             "\($0.location.line):\($0.location.column) \($0.kind.rawValue) \($0.path)"
         }
+    }
+}
+
+extension SchemaFixtures {
+    /// Validates inline YAML against an inline schema registered as "main" (plus any `others`).
+    static func check(schema: String, _ yaml: String, others: [(String, String)] = []) throws -> [SchemaViolation] {
+        let registry = try registry([("main", schema)] + others)
+        return try validate(yaml, against: "main", registry: registry)
     }
 }
