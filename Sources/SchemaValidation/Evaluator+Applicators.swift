@@ -129,13 +129,7 @@ extension Evaluator {
     }
 
     private mutating func reportNoMatch(_ node: YAMLNode, _ branches: [Int]) {
-        let described = branches.map { program.describe($0) }
-        var forms: [String] = []
-        for form in described.compactMap({ $0 }) where !forms.contains(form) { forms.append(form) }
-        // Listing only some of the forms would mislead; then say it generically.
-        let expectation = described.contains(nil) || forms.isEmpty
-            ? "match one of the allowed forms"
-            : "be " + Wording.alternatives(forms, or: true)
+        let expectation = program.describe(alternatives: branches).map { "be " + $0 } ?? "match one of the allowed forms"
         report(.noMatchingAlternative, at: node) { "\($0.subject) must \(expectation), found \(Wording.found(node))" }
     }
 

@@ -119,7 +119,7 @@ struct Evaluator {
                 hint = ("remove the quotes to make it a number", text)
             } else if kind == .string, expected.contains(.boolean), ["true", "false"].contains(text.lowercased()) {
                 hint = ("remove the quotes to make it true or false", text.lowercased())
-            } else if expected.contains(.array), kind != .null, !text.isEmpty, !text.contains(",") {
+            } else if expected.contains(.array), kind != .null, Wording.isPlainFlowItem(text) {
                 hint = ("write a list, even of one item: [\(text)]", "[\(text)]")
             }
         }

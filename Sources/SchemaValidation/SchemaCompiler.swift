@@ -40,7 +40,6 @@ struct SchemaCompiler {
             // Before 2019-09 a `$ref` makes its siblings meaningless.
             if legacy { return node }
         }
-        node.title = object["title"]?.stringValue
         try compileValueKeywords(object, into: &node, at: location)
         try compileArrayKeywords(object, into: &node, at: location)
         try compileObjectKeywords(object, into: &node, at: location, legacy: legacy)

@@ -42,7 +42,6 @@ struct SchemaNode: Sendable {
     /// `true` / `false` used as a schema.
     var constant: Bool?
     var location: SchemaLocation
-    var title: String?
 
     var types: JSONTypes?
     var enumValues: [JSONValue]?

@@ -34,18 +34,32 @@ extension SchemaProgram {
         }
         if let ref = node.ref { return describe(ref, depth: depth + 1) }
         let alternatives = node.anyOf.isEmpty ? node.oneOf : node.anyOf
-        if !alternatives.isEmpty {
-            var forms: [String] = []
-            for alternative in alternatives {
-                guard let form = describe(alternative, depth: depth + 1) else { return nil }
-                if !forms.contains(form) { forms.append(form) }
-            }
-            return Wording.alternatives(forms, or: true)
-        }
+        if !alternatives.isEmpty { return describe(alternatives: alternatives, depth: depth + 1) }
         for member in node.allOf {
             if let form = describe(member, depth: depth + 1) { return form }
         }
         if node.declaresProperties || !node.required.isEmpty { return "a mapping" }
+        return nil
+    }
+
+    /// "a string or a list"; nil if any alternative is too intricate to name (naming only some would mislead).
+    func describe(alternatives: [Int], depth: Int = 0) -> String? {
+        // "a string or a number", not "a string or a number or a whole number".
+        let types = alternatives.map { plainTypes($0) }
+        if !types.contains(nil) { return Wording.typeName(types.reduce(JSONTypes()) { $0.union($1!) }) }
+        var forms: [String] = []
+        for alternative in alternatives {
+            guard let form = describe(alternative, depth: depth) else { return nil }
+            if !forms.contains(form) { forms.append(form) }
+        }
+        return Wording.alternatives(forms, or: true)
+    }
+
+    /// The types of a schema that says nothing but its type (through `$ref`s).
+    private func plainTypes(_ index: Int, depth: Int = 0) -> JSONTypes? {
+        let node = nodes[index].node
+        if let types = node.types, node.pattern == nil, node.enumValues == nil, node.constValue == nil { return types }
+        if node.types == nil, let ref = node.ref, depth < 8 { return plainTypes(ref, depth: depth + 1) }
         return nil
     }
 }

@@ -11,7 +11,7 @@ enum Wording {
         } else if types.contains(.integer) {
             names.append("a whole number")
         }
-        if types.contains(.boolean) { names.append("true or false") }
+        if types.contains(.boolean) { names.append(types == .boolean ? "true or false" : "a boolean") }
         if types.contains(.object) { names.append("a mapping") }
         if types.contains(.array) { names.append("a list") }
         if types.contains(.null) { names.append("empty (null)") }
@@ -45,6 +45,12 @@ enum Wording {
         return "'" + short.replacingOccurrences(of: "\n", with: "\\n") + "'"
     }
 
+    /// Text that can go between `[` and `]` unquoted and still be the same one string.
+    static func isPlainFlowItem(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace else { return false }
+        return !text.contains { ":#,[]{}&*!|>'\"%@`\n".contains($0) } && !"-?".contains(first)
+    }
+
     /// A suggested replacement as it reads in a sentence: already-quoted text stays as it is.
     static func asValue(_ suggestion: String) -> String {
         suggestion.hasPrefix("\"") ? suggestion : "'\(suggestion)'"
@@ -57,7 +63,8 @@ enum Wording {
 
     /// "the data product" from `kind: DataProduct`; "the document" without a kind.
     static func documentName(_ node: YAMLNode) -> String {
-        guard let kind = node["kind"]?.text, kind.count <= 40 else { return "the document" }
+        guard let kind = node["kind"]?.text, kind.count <= 40, kind.first?.isLetter == true,
+              kind.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return "the document" }
         var words: [String] = []
         var current = ""
         let characters = Array(kind)

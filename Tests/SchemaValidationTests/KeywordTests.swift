@@ -284,7 +284,7 @@ final class KeywordTests: XCTestCase {
         // Every branch fails on the value's own type: one violation naming the accepted forms.
         let violation = try XCTUnwrap(try check(schema, "hello").first)
         XCTAssertEqual(violation.kind, .noMatchingAlternative)
-        XCTAssertEqual(violation.message, "the document must be a list or a mapping, found the string 'hello'")
+        XCTAssertEqual(violation.message, "the document must be a mapping or a list, found the string 'hello'")
     }
 
     func testOneOfNeedsExactlyOne() throws {

@@ -144,6 +144,12 @@ final class StandardSchemaTests: XCTestCase {
                       violations[1].message)
     }
 
+    func testAnyOfOverPlainTypesNamesTheTypesOnce() throws {
+        let violations = try validate(contract + "slaProperties:\n  - property: latency\n    value: [4, d]\n", SchemaFixtures.odcs)
+        XCTAssertEqual(SchemaFixtures.summary(violations), ["18:12 noMatchingAlternative slaProperties[0].value"])
+        XCTAssertEqual(violations.first?.message, "'value' must be a string, a number, a boolean or empty (null), found a list")
+    }
+
     func testBackstageGroupWithWrongTypes() throws {
         let yaml = """
             apiVersion: backstage.io/v1alpha1
