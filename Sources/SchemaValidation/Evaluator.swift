@@ -20,7 +20,7 @@ struct Evaluator {
     private(set) var abandoned: (reason: String, location: SourceLocation, path: String)?
 
     static let maxDepth = 200
-    static let maxSteps = 2_000_000
+    static let maxSteps = 10_000_000
 
     init(program: SchemaProgram, documentName: String) {
         self.program = program

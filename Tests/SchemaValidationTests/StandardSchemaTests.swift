@@ -196,6 +196,17 @@ final class StandardSchemaTests: XCTestCase {
         XCTAssertEqual(violations[2].suggestion, "spec")
     }
 
+    /// The stored kind schemas lag Backstage's docs (no Domain.subdomainOf/type, no System.type),
+    /// but they leave `spec` open, so the newer fields pass.
+    func testNewerBackstageFieldsPass() throws {
+        let domain = "apiVersion: backstage.io/v1alpha1\nkind: Domain\nmetadata:\n  name: playback\n"
+            + "spec:\n  owner: team-a\n  subdomainOf: media\n  type: product-area\n"
+        XCTAssertEqual(try validate(domain, "DomainV1alpha1"), [])
+        let system = "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: audio\n"
+            + "spec:\n  owner: team-a\n  domain: playback\n  type: feature-set\n"
+        XCTAssertEqual(try validate(system, "SystemV1alpha1"), [])
+    }
+
     func testKindOfADifferentEntityIsRejected() throws {
         let yaml = "apiVersion: backstage.io/v1alpha1\nkind: Grup\nmetadata:\n  name: a\nspec:\n  type: team\n  children: []\n"
         let violations = try validate(yaml, "GroupV1alpha1")
