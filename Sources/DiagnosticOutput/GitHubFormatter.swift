@@ -17,7 +17,7 @@ struct GitHubFormatter {
         properties.append("title=\(property(d.rule))")
         var message = d.message
         for note in d.notes { message += "\n" + (note.location.map { "\($0): " } ?? "") + "note: " + note.message }
-        if let suggestion = d.suggestion { message += "\ndid you mean '\(suggestion)'?" }
+        if let suggestion = d.suggestion, !d.message.contains(suggestion) { message += "\ndid you mean '\(suggestion)'?" }
         return "::\(command) \(properties.joined(separator: ","))::\(data(message))"
     }
 

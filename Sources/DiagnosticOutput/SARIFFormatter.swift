@@ -41,7 +41,7 @@ struct SARIFFormatter {
         for (i, r) in rules.enumerated() { index[r.id] = i }
         let results = diagnostics.map { d in
             Result(ruleId: d.rule, ruleIndex: index[d.rule], level: level(d.severity),
-                   message: Text(text: d.message + (d.suggestion.map { " (did you mean '\($0)'?)" } ?? "")),
+                   message: Text(text: d.message + (d.suggestion.flatMap { d.message.contains($0) ? nil : " (did you mean '\($0)'?)" } ?? "")),
                    locations: d.location.map { [Location(physicalLocation: physical($0, end: d.end), message: nil)] } ?? [],
                    relatedLocations: d.notes.isEmpty ? nil : d.notes.map { note in
                        Location(physicalLocation: note.location.map { physical($0, end: nil) }, message: Text(text: note.message))

@@ -22,7 +22,7 @@ struct TextFormatter {
         for note in d.notes {
             out += "\n" + (note.location.map { "\($0): " } ?? "") + paint(.note) + ": \(note.message)"
         }
-        if let suggestion = d.suggestion {
+        if let suggestion = d.suggestion, !d.message.contains(suggestion) {
             out += "\n" + paint(.note) + ": did you mean '\(suggestion)'?"
         }
         return out

@@ -8,6 +8,8 @@ extension RuleCatalog {
                  "The official schema requires this key here."),
         RuleInfo("schema.type", .schema, .error, "values have the type the standard wants",
                  "A value of the wrong type. YAML reads `version: 1.0` as a number; quote it (`\"1.0\"`) when the standard wants a string."),
+        RuleInfo("schema.type.quote", .schema, .warning, "text values are quoted",
+                 "YAML reads an unquoted `1.0`, `2024-01-01` or `yes` as a number, date or boolean where the standard wants text. meshport reads it as the text you wrote; quote it to say so."),
         RuleInfo("schema.enum", .schema, .error, "values are among the allowed ones",
                  "The standard allows only certain values here (for example a status or a logical type)."),
         RuleInfo("schema.value", .schema, .error, "values meet the standard's constraints",

@@ -161,6 +161,8 @@ public enum MiniMesh {
             apiVersion: v3.0.2
             kind: DataContract
             id: c-revenue
+            version: 1.0.0
+            status: active
             schema:
               - name: revenue
                 properties:
