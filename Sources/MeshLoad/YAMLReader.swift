@@ -2,7 +2,9 @@ import MeshModel
 import Yams
 
 /// Parses YAML text (one or many `---` documents) into position-carrying `YAMLNode`s.
-/// A syntax error becomes a located diagnostic instead of an exception.
+/// Every problem becomes one located diagnostic instead of an exception, a crash or a hang:
+/// a byte-order mark is dropped, oversized, too deep and alias-bomb documents are refused before
+/// or while they are composed, and tabs and duplicate keys get messages that say what is wrong.
 public enum YAMLReader {
     public enum Outcome: Sendable {
         case documents([YAMLNode])
@@ -10,34 +12,69 @@ public enum YAMLReader {
     }
 
     public static func read(_ text: String, file: String) -> Outcome {
-        do {
-            let parser = try Parser(yaml: text)
-            var documents: [YAMLNode] = []
-            while let root = try parser.nextRoot() {
-                documents.append(convert(root, file: file))
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        let size = text.utf8.count
+        if size > InputLimits.maxFileBytes { return .failed(SourceText.tooLarge(size, file: file)) }
+        // Nothing but blank lines and comments is no document (libyaml would trip on a tab-only line).
+        if hasNoContent(text) { return .documents([]) }
+        let prescan = YAMLPrescan.scan(text, file: file)
+        if let problem = prescan.problem { return .failed(problem) }
+
+        // Yams refuses duplicate keys at the first occurrence. To report the second one, rename the
+        // key Yams names and parse again, then let the converter find the pair with the real names.
+        // The rounds are bounded by count and by bytes, so a hostile file stays fast.
+        let maxRounds = max(1, min(InputLimits.maxDuplicateKeyRounds, InputLimits.maxDuplicateKeyBytes / max(1, size)))
+        var working = text
+        var restored: [YAMLConverter.Position: String] = [:]
+        while true {
+            do {
+                return .documents(try compose(working, file: file, restored: restored, aliases: prescan.aliases))
+            } catch let failure as YAMLConverter.Failure {
+                return .failed(failure.diagnostic)
+            } catch let error as YamlError {
+                if case .duplicatedKeysInMapping(let keys, let context) = error, restored.count < maxRounds,
+                   let key = keys.first,
+                   case let position = YAMLConverter.Position(line: context.mark.line, column: context.mark.column),
+                   restored[position] == nil,
+                   YAMLConverter.neutraliseKey(in: &working, at: position, round: restored.count) {
+                    restored[position] = key
+                    continue
+                }
+                return .failed(YAMLSyntaxDiagnostics.diagnostic(for: error, text: working, file: file))
+            } catch {
+                return .failed(.error("yaml.syntax", "cannot read YAML: \(error)", at: SourceLocation(file: file)))
             }
-            return .documents(documents)
-        } catch let error as YamlError {
-            return .failed(diagnostic(for: error, file: file))
-        } catch {
-            return .failed(.error("yaml.syntax", "cannot read YAML: \(error)", at: SourceLocation(file: file)))
         }
     }
 
-    static func convert(_ node: Node, file: String) -> YAMLNode {
-        let mark = node.mark
-        let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-        switch node {
-        case .scalar(let scalar):
-            return YAMLNode(.scalar(scalar.string, kind(of: node)), at: location)
-        case .mapping(let mapping):
-            let pairs = mapping.map { YAMLNode.Pair(key: convert($0.key, file: file), value: convert($0.value, file: file)) }
-            return YAMLNode(.mapping(pairs), at: location)
-        case .sequence(let sequence):
-            return YAMLNode(.sequence(sequence.map { convert($0, file: file) }), at: location)
-        case .alias:
-            return YAMLNode(.scalar("", .null), at: location)
+    private static func compose(_ text: String, file: String, restored: [YAMLConverter.Position: String],
+                                aliases: [YAMLPrescan.AliasToken]) throws -> [YAMLNode] {
+        let parser = try Parser(yaml: text)
+        var converter = YAMLConverter(file: file, restoredKeys: restored, aliasTokens: aliases)
+        var documents: [YAMLNode] = []
+        // Converted while the parser lives: it owns the anchors that mark aliases.
+        try withExtendedLifetime(parser) {
+            while let root = try parser.nextRoot() {
+                documents.append(try converter.convert(root).node)
+            }
         }
+        return documents
+    }
+
+    static func hasNoContent(_ text: String) -> Bool {
+        var atLineStart = true
+        var inComment = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): atLineStart = true; inComment = false
+            case _ where inComment: continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): continue
+            case UInt8(ascii: "#") where atLineStart: inComment = true
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Quoted scalars are always strings; plain ones take the type YAML's core schema gives them.
@@ -57,27 +94,5 @@ public enum YAMLReader {
         if node.int != nil { return .int }
         if node.float != nil { return .float }
         return .string
-    }
-
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var notes: [Diagnostic.Note] = []
-            if let context {
-                notes.append(.init(context.text, at: SourceLocation(file: file, line: context.mark.line,
-                                                                    column: context.mark.column)))
-            }
-            return .error("yaml.syntax", "invalid YAML: \(problem)",
-                          at: SourceLocation(file: file, line: mark.line, column: mark.column), notes: notes)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("yaml.key.duplicate", "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in mapping",
-                          at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
-        case .reader(let problem, _, _, _):
-            return .error("yaml.encoding", "cannot read file: \(problem)", at: SourceLocation(file: file))
-        default:
-            return .error("yaml.syntax", "invalid YAML: \(error)", at: SourceLocation(file: file))
-        }
     }
 }
