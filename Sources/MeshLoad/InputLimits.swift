@@ -17,7 +17,7 @@ public enum InputLimits {
     /// How many times a file with duplicate keys is re-parsed to find where the second key is,
     /// and how many bytes those re-parses may read in total, so a hostile file cannot make it slow.
     static let maxDuplicateKeyRounds = 8
-    static let maxDuplicateKeyBytes = 16 * 1024 * 1024
+    static let maxDuplicateKeyBytes = 8 * 1024 * 1024
 
     /// "8 MiB", "9.5 MiB (9961472 bytes)": sizes as a data engineer reads them.
     static func describe(bytes: Int) -> String {

@@ -41,11 +41,28 @@ public enum YAMLReader {
                     restored[position] = key
                     continue
                 }
+                if case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.first, !restored.isEmpty {
+                    return .failed(unlocatedDuplicate(key, at: context.mark, renamed: restored, file: file))
+                }
                 return .failed(YAMLSyntaxDiagnostics.diagnostic(for: error, text: working, file: file))
             } catch {
                 return .failed(.error("yaml.syntax", "cannot read YAML: \(error)", at: SourceLocation(file: file)))
             }
         }
+    }
+
+    /// Out of rounds: Yams names the first occurrence it still sees, so an earlier renamed key of the
+    /// same name is where the key was first written.
+    private static func unlocatedDuplicate(_ key: String, at mark: Mark, renamed: [YAMLConverter.Position: String],
+                                           file: String) -> Diagnostic {
+        let location = SourceLocation(file: file, line: mark.line, column: mark.column)
+        let earlier = renamed.filter { $0.value == key }.keys
+            .map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+            .filter { $0 < location }.max()
+        guard let earlier else { return YAMLSyntaxDiagnostics.duplicate([key], at: location) }
+        return .error("yaml.key.duplicate",
+                      "key '\(key)' appears more than once in this mapping; YAML keys must be unique",
+                      at: location, notes: [.init("'\(key)' is written here before", at: earlier)])
     }
 
     private static func compose(_ text: String, file: String, restored: [YAMLConverter.Position: String],
@@ -60,6 +77,21 @@ public enum YAMLReader {
             }
         }
         return documents
+    }
+
+    /// The commonest numbers without a regular expression, exactly as Yams' YAML 1.1 rules type them:
+    /// `[-+]?(0|[1-9][0-9]*)` is an int, `[-+]?[0-9]+.[0-9]+` a float. Anything else: nil.
+    static func plainNumberKind(_ text: String) -> YAMLNode.ScalarKind? {
+        var digits = Substring(text).utf8
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        guard let first = digits.first, isDigit(first), digits.count <= 18 else { return nil }
+        if let dot = digits.firstIndex(of: UInt8(ascii: ".")) {
+            let whole = digits[..<dot], fraction = digits[digits.index(after: dot)...]
+            return whole.allSatisfy(isDigit) && !fraction.isEmpty && fraction.allSatisfy(isDigit) ? .float : nil
+        }
+        guard digits.allSatisfy(isDigit), first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
+        return .int
     }
 
     static func hasNoContent(_ text: String) -> Bool {
@@ -89,6 +121,7 @@ public enum YAMLReader {
         guard let first = scalar.string.utf8.first else { return .null }
         let mayBeNumber = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "+-.".utf8.contains(first)
         guard mayBeNumber || Self.typedWords.contains(scalar.string) else { return .string }
+        if mayBeNumber, let kind = plainNumberKind(scalar.string) { return kind }
         if node.null != nil { return .null }
         if node.bool != nil { return .bool }
         if node.int != nil { return .int }

@@ -27,10 +27,7 @@ enum YAMLSyntaxDiagnostics {
             return .error("yaml.syntax", "invalid YAML: \(problem)", at: location, notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Only when the second occurrence could not be located (see YAMLReader.read).
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("yaml.key.duplicate",
-                          "key \(keys) appears more than once in this mapping (first written here); YAML keys must be unique",
-                          at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+            return duplicate(duplicates, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         case .reader(let problem, let offset, let value, _):
             let bytes = Array(text.utf8)
             let (line, column) = SourceText.position(ofByte: offset ?? 0, in: bytes)
@@ -46,6 +43,12 @@ enum YAMLSyntaxDiagnostics {
         default:
             return .error("yaml.syntax", "invalid YAML: \(error)", at: SourceLocation(file: file))
         }
+    }
+
+    static func duplicate(_ keys: [String], at location: SourceLocation) -> Diagnostic {
+        .error("yaml.key.duplicate",
+               "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in this mapping "
+               + "(first written here); YAML keys must be unique", at: location)
     }
 
     /// libyaml says "found character that cannot start any token" for a tab in indentation.

@@ -43,4 +43,26 @@ final class YAMLReaderTests: XCTestCase {
         }
         XCTAssertEqual(diagnostic.rule, "yaml.key.duplicate")
     }
+
+    func testNumbersAreTypedAsYamsTypesThem() {
+        let expected: [(String, YAMLNode.ScalarKind)] = [
+            ("0", .int), ("7", .int), ("-12", .int), ("+3", .int), ("123456789012345678", .int), ("1.0", .float),
+            ("-0.5", .float), ("10.25", .float), ("01", .int), ("007", .int), ("1.", .float), (".5", .float),
+            ("1e3", .float), ("1_000", .int), ("0x1F", .int), ("2024-01-01", .string), ("1.0.0", .string),
+            ("12:30", .int), ("1234567890123456789012", .float), ("'1'", .string),
+        ]
+        for (text, kind) in expected {
+            guard case .documents(let docs) = YAMLReader.read("v: \(text)\n", file: "n.yaml"),
+                  case .scalar(_, let actual)? = docs.first?["v"]?.value else { return XCTFail(text) }
+            XCTAssertEqual(actual, kind, text)
+        }
+    }
+
+    func testManyDuplicatesStillEndInOneLocatedError() {
+        let text = (1...20).map { "k: \($0)\n" }.joined()
+        guard case .failed(let d) = YAMLReader.read(text, file: "dup.yaml") else { return XCTFail("expected a duplicate") }
+        XCTAssertEqual(d.rule, "yaml.key.duplicate")
+        XCTAssertGreaterThan(d.location?.line ?? 0, 1)
+        XCTAssertEqual(d.notes.first?.location?.line, (d.location?.line ?? 0) - 1)
+    }
 }
