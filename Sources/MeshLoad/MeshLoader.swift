@@ -43,7 +43,7 @@ public struct MeshLoader: Sendable {
         var seen = Set<String>()
         for root in roots {
             for found in discovery.files(in: root) where seen.insert(found.path).inserted {
-                diagnostics += read(found, into: &mesh)
+                diagnostics += read(found, root: root, into: &mesh)
             }
         }
         return Result(mesh: mesh, diagnostics: diagnostics)
@@ -51,8 +51,11 @@ public struct MeshLoader: Sendable {
 
     private func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
         if let configuration { return (configuration, []) }
-        let configURL = meshDirectory.appendingPathComponent("mesh.yaml")
-        guard let configText = readText(configURL) else {
+        let configText: String
+        switch InputFile.read(meshDirectory.appendingPathComponent("mesh.yaml"), path: "mesh.yaml") {
+        case .text(let text): configText = text
+        case .failed(let diagnostic): throw ConfigurationError(diagnostics: [diagnostic])
+        case .unreadable:
             throw ConfigurationError(diagnostics: [.error("config.missing",
                 "no mesh.yaml in \(meshDirectory.path); a mesh folder needs one (see README: mesh.yaml)",
                 at: nil)])
@@ -63,32 +66,34 @@ public struct MeshLoader: Sendable {
     }
 
     /// Reads one file into the mesh; returns what was wrong with it.
-    func read(_ found: SourceDiscovery.Found, into mesh: inout LoadedMesh) -> [Diagnostic] {
+    func read(_ found: SourceDiscovery.Found, root: String, into mesh: inout LoadedMesh) -> [Diagnostic] {
         let url = meshDirectory.appendingPathComponent(found.path)
-        switch found.role {
-        case .asset:
-            if let data = FileManager.default.contents(atPath: url.path) {
-                mesh.assets.append(AssetFile(file: found.path, bytes: [UInt8](data)))
-            }
+        if found.role == .asset {
+            if let bytes = InputFile.bytes(url) { mesh.assets.append(AssetFile(file: found.path, bytes: bytes)) }
             return []
-        case .markdown:
-            guard let text = readText(url) else { return [unreadable(found.path)] }
+        }
+        let text: String
+        switch InputFile.read(url, path: found.path) {
+        case .text(let decoded): text = decoded
+        case .failed(let diagnostic): return [diagnostic]
+        case .unreadable: return [InputFile.unreadable(found.path)]
+        }
+        if found.role == .markdown {
             mesh.documents.append(MarkdownOutline.read(text, file: found.path))
             return []
-        case .structured:
-            guard let text = readText(url) else { return [unreadable(found.path)] }
-            // Cheap pre-check so unrelated YAML (CI configs, dbt files) is not parsed in full.
-            guard text.contains("kind") || text.contains("dataContractSpecification")
-                    || text.contains("dataProductDescriptor") else { return [] }
-            switch YAMLReader.read(text, file: found.path) {
-            case .failed(let diagnostic): return [diagnostic]
-            case .documents(let documents):
-                return documents.flatMap { classify($0, file: found.path, into: &mesh) }
-            }
+        }
+        guard InputFile.mayBeInput(text) else { return [] }
+        switch YAMLReader.read(text, file: found.path) {
+        case .failed(let diagnostic):
+            // Broken YAML that names none of the formats meshport reads (a Helm template, a CI file)
+            // is someone else's business; a broken manifest or contract is ours.
+            return InputFile.namesMeshportFormat(text) ? [diagnostic] : []
+        case .documents(let documents):
+            return documents.flatMap { classify($0, file: found.path, root: root, into: &mesh) }
         }
     }
 
-    func classify(_ node: YAMLNode, file: String, into mesh: inout LoadedMesh) -> [Diagnostic] {
+    func classify(_ node: YAMLNode, file: String, root: String, into mesh: inout LoadedMesh) -> [Diagnostic] {
         switch InputKind.classify(node) {
         case .odpsProduct:
             let (product, diagnostics) = ProductReader.read(node, file: file)
@@ -109,14 +114,5 @@ public struct MeshLoader: Sendable {
         case .unrelated:
             return []
         }
-    }
-
-    private func unreadable(_ path: String) -> Diagnostic {
-        .error("input.unreadable", "cannot read this file as UTF-8 text", at: SourceLocation(file: path))
-    }
-
-    private func readText(_ url: URL) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(data: data, encoding: .utf8)
     }
 }
