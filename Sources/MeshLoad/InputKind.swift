@@ -5,8 +5,9 @@ public enum InputKind: Sendable, Hashable {
     case odpsProduct
     case odcsContract
     case backstageEntity(kind: String)
-    /// Recognised standards that meshport does not import yet.
+    /// The Data Contract Specification (deprecated), imported as a contract.
     case dataContractSpecification
+    /// An Open Data Mesh Data Product Descriptor, imported as a product.
     case openDataMeshProduct
     case unrelated
 

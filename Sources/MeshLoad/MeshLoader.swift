@@ -46,7 +46,9 @@ public struct MeshLoader: Sendable {
                 diagnostics += read(found, root: root, into: &mesh)
             }
         }
-        return Result(mesh: mesh, diagnostics: diagnostics)
+        // A component file read through a `$ref` may also be an input: report its problems once.
+        var reported = Set<Diagnostic>()
+        return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
     }
 
     private func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
@@ -107,12 +109,54 @@ public struct MeshLoader: Sendable {
             let (entity, diagnostics) = CatalogReader.read(node, kind: kind, file: file)
             if let entity { mesh.entities.append(entity) }
             return diagnostics
-        case .dataContractSpecification, .openDataMeshProduct:
-            return [.warning("input.format.unsupported",
-                             "this file uses a standard meshport recognises but does not import yet; it is skipped",
-                             at: node.location)]
+        case .dataContractSpecification:
+            let (contract, diagnostics) = DataContractSpecificationReader.read(node, file: file)
+            if let contract { mesh.contracts.append(contract) }
+            return diagnostics
+        case .openDataMeshProduct:
+            let (product, diagnostics) = DataProductDescriptorReader.read(
+                node, file: file, resolve: componentResolver(from: file, root: root))
+            if let product { mesh.products.append(product) }
+            return diagnostics
         case .unrelated:
             return []
         }
+    }
+
+    /// Reads the files a DPDS descriptor names with a relative `$ref`: only inside the descriptor's own
+    /// repository, never through a symbolic link, with the same limits as every other input.
+    func componentResolver(from file: String, root: String) -> DataProductDescriptorReader.Resolve {
+        { reference in
+            if reference.hasPrefix("/") { return .missing("absolute paths are not followed") }
+            let target = Glob.normalise(Self.join(file.parentPath, reference))
+            let inside = root.isEmpty ? !(target == ".." || target.hasPrefix("../")) : target.hasPrefix(root + "/")
+            guard inside else { return .missing("it is outside the repository '\(root)'") }
+            let url = meshDirectory.appendingPathComponent(target)
+            if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
+                return .missing("it is a symbolic link, which meshport does not follow")
+            }
+            guard isRegularFile(target) else { return .missing("there is no file '\(target)'") }
+            switch InputFile.read(url, path: target) {
+            case .unreadable: return .missing("the file cannot be read")
+            case .failed(let diagnostic): return .invalid(diagnostic)
+            case .text(let text):
+                switch YAMLReader.read(text, file: target) {
+                case .failed(let diagnostic): return .invalid(diagnostic)
+                case .documents(let documents):
+                    guard let first = documents.first else { return .missing("the file is empty") }
+                    return .node(first)
+                }
+            }
+        }
+    }
+
+    private func isRegularFile(_ relative: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: meshDirectory.appendingPathComponent(relative).path,
+                                              isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder + "/" + name
     }
 }
