@@ -9,6 +9,8 @@ public enum InputKind: Sendable, Hashable {
     case dataContractSpecification
     /// An Open Data Mesh Data Product Descriptor, imported as a product.
     case openDataMeshProduct
+    /// A data-product format meshport does not read: warned about and skipped.
+    case foreign(ForeignFormat)
     case unrelated
 
     public static func classify(_ node: YAMLNode) -> InputKind {
@@ -18,8 +20,12 @@ public enum InputKind: Sendable, Hashable {
         if apiVersion.hasPrefix("backstage.io/"), let kind { return .backstageEntity(kind: kind) }
         if node["dataContractSpecification"] != nil { return .dataContractSpecification }
         if node["dataProductDescriptor"] != nil { return .openDataMeshProduct }
-        if kind == "DataProduct" { return .odpsProduct }
-        if kind == "DataContract" { return .odcsContract }
+        // Bitol versions look like "v1.0.0"; "group/version" is a Kubernetes-style resource that
+        // merely shares the kind's name, so it is not read as a Bitol document.
+        let bitolVersion = !apiVersion.contains("/")
+        if kind == "DataProduct", bitolVersion { return .odpsProduct }
+        if kind == "DataContract", bitolVersion { return .odcsContract }
+        if let foreign = ForeignFormat.recognise(node) { return .foreign(foreign) }
         return .unrelated
     }
 }

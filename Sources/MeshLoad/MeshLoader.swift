@@ -118,6 +118,11 @@ public struct MeshLoader: Sendable {
                 node, file: file, resolve: componentResolver(from: file, root: root))
             if let product { mesh.products.append(product) }
             return diagnostics
+        case .foreign(let format):
+            let hint = format.hint.map { " (\($0))" } ?? ""
+            return [.warning("input.format.foreign",
+                             "this file looks like \(format.description); meshport does not read that format\(hint), so it is skipped",
+                             at: format.location)]
         case .unrelated:
             return []
         }
