@@ -40,7 +40,13 @@ public struct MeshLoader: Sendable {
 
         var mesh = LoadedMesh(config: config, sourceRoots: roots)
         var diagnostics = configDiagnostics + rootDiagnostics
+        // A repository's meshport.yaml is its configuration, never one of its inputs.
         var seen = Set<String>()
+        for root in roots {
+            let path = Self.join(root, DomainConfigReader.fileName)
+            guard seen.insert(path).inserted, isRegularFile(path) else { continue }
+            diagnostics += readDomainConfig(path, root: root, into: &mesh)
+        }
         for root in roots {
             for found in discovery.files(in: root) where seen.insert(found.path).inserted {
                 diagnostics += read(found, root: root, into: &mesh)
@@ -65,6 +71,17 @@ public struct MeshLoader: Sendable {
         let (config, configDiagnostics) = MeshConfigReader.read(configText)
         guard let config else { throw ConfigurationError(diagnostics: configDiagnostics) }
         return (config, configDiagnostics)
+    }
+
+    func readDomainConfig(_ path: String, root: String, into mesh: inout LoadedMesh) -> [Diagnostic] {
+        switch InputFile.read(meshDirectory.appendingPathComponent(path), path: path) {
+        case .unreadable: return [InputFile.unreadable(path)]
+        case .failed(let diagnostic): return [diagnostic]
+        case .text(let text):
+            let (domainConfig, diagnostics) = DomainConfigReader.read(text, root: root, file: path)
+            if let domainConfig { mesh.domainConfigs.append(domainConfig) }
+            return diagnostics
+        }
     }
 
     /// Reads one file into the mesh; returns what was wrong with it.
