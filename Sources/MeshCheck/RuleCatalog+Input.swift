@@ -24,6 +24,8 @@ extension RuleCatalog {
                  "A governance setting names a rule meshport does not have, most often a typo; `meshport rules` lists them all."),
         RuleInfo("governance.rule.fixed", .configuration, .error, "only configurable rules are configured",
                  "Configuration and input rules (unreadable files, YAML syntax) cannot be lowered: a broken file is never skipped in silence."),
+        RuleInfo("config.domain.key.unknown", .configuration, .warning, "a domain's meshport.yaml has only known keys",
+                 "An unknown key in a domain repository's meshport.yaml is most often a typo; it is ignored, with this warning."),
         RuleInfo("config.domain.invalid", .configuration, .error, "a domain's meshport.yaml is valid",
                  "A domain repository may have a meshport.yaml at its root with `governance.rules` (rule id -> severity) to tighten the mesh's policies."),
     ]
@@ -51,6 +53,8 @@ extension RuleCatalog {
                  "Data Contract Specification files are read as contracts and Open Data Mesh DPDS descriptors as products; consider moving them to ODCS and ODPS."),
         RuleInfo("input.format.unsupported", .input, .warning, "recognised standards that cannot be read yet",
                  "A file in a standard meshport recognises but does not import is skipped with this warning."),
+        RuleInfo("input.ref.unresolved", .input, .warning, "references inside a descriptor resolve",
+                 "An Open Data Mesh descriptor points (`$ref`) at a file that is not in the same repository, or cannot be read; the port is read without it. Nothing is fetched from the network."),
         RuleInfo("product.id.missing", .input, .error, "a data product has an id",
                  "ODPS requires `id`; meshport uses it to tell products apart."),
         RuleInfo("product.name.missing", .input, .warning, "a data product has a name",

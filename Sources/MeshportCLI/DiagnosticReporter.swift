@@ -69,11 +69,12 @@ final class SourceLines: @unchecked Sendable {
         defer { lock.unlock() }
         if cache[file] == nil {
             let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) ?? Data()
-            cache[file] = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            // Split on any line break: "\r\n" is one Character in Swift, so splitting on "\n" would miss it.
+            cache[file] = String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         }
         guard let lines = cache[file], number >= 1, number <= lines.count else { return nil }
         var line = String(lines[number - 1])
-        if line.hasSuffix("\r") { line.removeLast() }
+        if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
         return line
     }
 }

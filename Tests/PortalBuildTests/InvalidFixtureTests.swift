@@ -85,9 +85,9 @@ final class InvalidFixtureTests: XCTestCase {
         }
         let context = DiagnosticFormat.Context(sourceLine: { file, line in
             let text = (try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             guard line >= 1, line <= lines.count else { return nil }
-            return String(lines[line - 1]).replacingOccurrences(of: "\r", with: "")
+            return String(lines[line - 1]).replacingOccurrences(of: "\u{FEFF}", with: "")
         })
         return (DiagnosticFormat.text.render(diagnostics, context: context), status)
     }
