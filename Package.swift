@@ -30,7 +30,8 @@ let package = Package(
             name: "MeshCheck",
             dependencies: ["MeshModel", "MeshLink", "SchemaValidation"],
             exclude: ["Schemas/README.md", "Schemas/LICENSE-Apache-2.0.txt", "Schemas/odps/LICENSE-NOTE.txt",
-                      "Schemas/odcs/LICENSE-NOTE.txt", "Schemas/backstage/LICENSE-NOTE.txt"],
+                      "Schemas/odcs/LICENSE-NOTE.txt", "Schemas/backstage/LICENSE-NOTE.txt",
+                      "Schemas/dcs/LICENSE-NOTE.txt", "Schemas/dcs/LICENSE-MIT.txt"],
             // The official schemas are compiled in: the binary validates without any file beside it.
             resources: [
                 .embedInCode("Schemas/backstage/Entity.schema.json"),
@@ -42,6 +43,7 @@ let package = Package(
                 .embedInCode("Schemas/backstage/kinds/System.v1alpha1.schema.json"),
                 .embedInCode("Schemas/backstage/kinds/User.v1alpha1.schema.json"),
                 .embedInCode("Schemas/backstage/shared/common.schema.json"),
+                .embedInCode("Schemas/dcs/datacontract.schema.json"),
                 .embedInCode("Schemas/odcs/odcs-json-schema-v3.1.0.json"),
                 .embedInCode("Schemas/odcs/odcs-json-schema-v3.2.0-DRAFT.json"),
                 .embedInCode("Schemas/odps/odps-json-schema-v1.0.0.json"),

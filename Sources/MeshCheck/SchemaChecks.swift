@@ -8,12 +8,13 @@ enum SchemaChecks {
     static let odps = "odps/odps-json-schema-v1.0.0.json"
     static let odcs31 = "odcs/odcs-json-schema-v3.1.0.json"
     static let odcs32 = "odcs/odcs-json-schema-v3.2.0-DRAFT.json"
+    static let dcs = "dcs/datacontract.schema.json"
 
     /// Compiled once per process: every schema, and a validator for each document kind.
     static let validators: [String: JSONSchemaValidator] = {
         guard let registry = try? SchemaRegistry(documents: StandardSchemas.files) else { return [:] }
         var out: [String: JSONSchemaValidator] = [:]
-        for name in [odps, odcs31, odcs32] + ["Domain", "Group", "User", "System", "Component", "Resource"].map({ $0 + "V1alpha1" }) {
+        for name in [odps, odcs31, odcs32, dcs] + ["Domain", "Group", "User", "System", "Component", "Resource"].map({ $0 + "V1alpha1" }) {
             out[name] = try? JSONSchemaValidator(registry: registry, schema: name)
         }
         return out
@@ -24,8 +25,10 @@ enum SchemaChecks {
         for product in mesh.products where product.node["dataProductDescriptor"] == nil {
             pending.append((odps, product.node))
         }
-        for contract in mesh.contracts where contract.node["dataContractSpecification"] == nil {
-            pending.append((contract.apiVersion.hasPrefix("v3.2") ? odcs32 : odcs31, contract.node))
+        for contract in mesh.contracts {
+            let schema = contract.node["dataContractSpecification"] != nil ? dcs
+                : contract.apiVersion.hasPrefix("v3.2") ? odcs32 : odcs31
+            pending.append((schema, contract.node))
         }
         for entity in mesh.entities {
             if let node = entity.node { pending.append((entity.kind + "V1alpha1", node)) }
