@@ -47,15 +47,19 @@ final class OfficialExamplesTests: XCTestCase {
     }
 
     func testODPSExamples() throws {
-        XCTAssertEqual(try check(try examples("odps-bitol")) { _ in SchemaFixtures.odps }, 2)
+        // Skips must be thrown from the test itself, not from inside an assertion's autoclosure.
+        let files = try examples("odps-bitol")
+        XCTAssertEqual(try check(files) { _ in SchemaFixtures.odps }, 2)
     }
 
     func testODCSExamplesAgainstVersion310() throws {
-        XCTAssertEqual(try check(try examples("odcs-bitol")) { _ in SchemaFixtures.odcs }, 3)
+        let files = try examples("odcs-bitol")
+        XCTAssertEqual(try check(files) { _ in SchemaFixtures.odcs }, 3)
     }
 
     func testODCSExamplesAgainstTheVersion320Draft() throws {
-        XCTAssertEqual(try check(try examples("odcs-bitol")) { _ in SchemaFixtures.odcs32 }, 3)
+        let files = try examples("odcs-bitol")
+        XCTAssertEqual(try check(files) { _ in SchemaFixtures.odcs32 }, 3)
     }
 
     /// Multi-document files; each entity is checked against its kind's schema.
