@@ -149,3 +149,14 @@ def test_without_javascript_the_page_says_so_and_links_to_domains_and_teams(site
         assert any(h.endswith("index.html#domains") for h in hrefs) and any(h.endswith("index.html#teams") for h in hrefs)
     finally:
         plain.quit()
+
+
+def test_query_tokeniser_matches_the_index_tokeniser(driver, base):
+    """The same cases as TokenizerTests.swift: search.js must split queries as the index was split."""
+    open_search(driver, base)
+    words = driver.execute_script(
+        "return meshSearch.words(arguments[0]).map(function (w) { return w.terms; });",
+        "customer_id customerId HTTPServer orders.customer_id order-events Café a")
+    assert words == [["customer", "id", "customer_id"], ["customer", "id", "customer_id"], ["http", "server", "http_server"],
+                     ["orders", "customer", "id", "customer_id", "orders.customer_id"], ["order", "events", "order_events"],
+                     ["cafe"], []]
