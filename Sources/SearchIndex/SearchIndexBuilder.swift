@@ -19,6 +19,8 @@ public struct SearchIndexBuilder: Sendable {
         public var topK = 20
         public var documentChunk = 64
         public var postingFileBytes = 32_000
+        /// A posting list longer than this is split over several files (none may pass 200 KB).
+        public var postingPieceBytes = 120_000
         public var snippetLength = 140
         public init() {}
     }
@@ -77,13 +79,28 @@ public struct SearchIndexBuilder: Sendable {
             entry.append(0x5D)
             if p.count > options.topK {
                 let list = IndexEncoding.postings(all)
-                if postingFileSize > 0, postingFileSize + list.count > options.postingFileBytes {
+                if list.count > options.postingPieceBytes {
+                    // A very common term: its list in pieces of one file each, [first file, 0, pieces].
+                    let pieces = (list.count + options.postingPieceBytes - 1) / options.postingPieceBytes
+                    let per = (all.count + pieces - 1) / pieces
                     postingFiles.append([])
+                    entry += Array(",[\(postingFiles.count - 1),0,\(pieces)]".utf8)
+                    for start in stride(from: 0, to: all.count, by: per) {
+                        let piece = IndexEncoding.postings(Array(all[start..<min(all.count, start + per)]),
+                                                           previous: start > 0 ? all[start - 1].doc : -1)
+                        postingFiles[postingFiles.count - 1] = [piece]
+                        postingFiles.append([])
+                    }
                     postingFileSize = 0
+                } else {
+                    if postingFileSize > 0, postingFileSize + list.count > options.postingFileBytes {
+                        postingFiles.append([])
+                        postingFileSize = 0
+                    }
+                    entry += Array(",[\(postingFiles.count - 1),\(postingFiles[postingFiles.count - 1].count),1]".utf8)
+                    postingFiles[postingFiles.count - 1].append(list)
+                    postingFileSize += list.count
                 }
-                entry += Array(",[\(postingFiles.count - 1),\(postingFiles[postingFiles.count - 1].count)]".utf8)
-                postingFiles[postingFiles.count - 1].append(list)
-                postingFileSize += list.count
             }
             entry.append(0x5D)
             shards.add(term: term, entry: entry, docs: top.map { Int(p.docs[$0]) }) { record(documents[$0], snippet: summaries[$0]) }
@@ -117,8 +134,23 @@ public struct SearchIndexBuilder: Sendable {
         out += Array("\"kinds\":".utf8) + IndexEncoding.array(SearchDocument.Kind.allCases.map(\.name))
         out += Array(",\"classes\":".utf8) + IndexEncoding.array(classes)
         out += Array(",\"stop\":".utf8) + IndexEncoding.array(InvertedIndex.stopWords.sorted())
-        out += Array(",\"cuts\":".utf8) + IndexEncoding.array(cuts) + Array("});\n".utf8)
+        out += Array(",\"cuts\":".utf8) + IndexEncoding.array(Self.frontCoded(cuts)) + Array("});\n".utf8)
         return out
+    }
+
+    /// Sorted strings front-coded: each starts with one character (IndexEncoding's alphabet) saying how
+    /// many UTF-16 units it shares with the one before, then the rest: "", "ab", "abd" -> "A", "Aab", "Cd".
+    static func frontCoded(_ strings: [String]) -> [String] {
+        var previous: [UInt16] = []
+        return strings.map { s in
+            let units = Array(s.utf16)
+            var shared = min(63, zip(previous, units).prefix { $0 == $1 }.count)
+            while shared > 0, shared < units.count, UTF16.isTrailSurrogate(units[shared]) { shared -= 1 }
+            previous = units
+            var out: [UInt8] = []
+            IndexEncoding.sixBits(shared, into: &out)
+            return String(decoding: out, as: UTF8.self) + String(decoding: units[shared...], as: UTF16.self)
+        }
     }
 
     /// Where each shard starts: the shortest prefix of its first term that still sorts after the

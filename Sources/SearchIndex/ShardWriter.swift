@@ -16,7 +16,13 @@ struct ShardWriter {
     mutating func add(term: String, entry: [UInt8], docs: [Int], record: (Int) -> [UInt8]) {
         let missing = docs.filter { !present.contains($0) }
         let estimate = entry.count + term.utf8.count + missing.count * 200
-        if !terms.isEmpty, records.count + terms.count + estimate > targetBytes { finishShard() }
+        let size = records.count + terms.count + estimate
+        // Cut where the new shard's first term differs early from the previous term, so the manifest's
+        // cut prefixes stay a few characters long; past 1.5 times the target, cut anywhere.
+        if !terms.isEmpty, size > targetBytes * 3 / 4,
+           size > targetBytes * 3 / 2 || Self.commonPrefix(lastTerms[lastTerms.count - 1], term) < 3 {
+            finishShard()
+        }
         for doc in docs where present.insert(doc).inserted {
             if !records.isEmpty { records.append(0x2C) }
             records += Array("\"\(doc)\":".utf8) + record(doc)
@@ -27,6 +33,10 @@ struct ShardWriter {
         IndexEncoding.string(term, into: &terms)
         terms.append(0x3A)
         terms += entry
+    }
+
+    static func commonPrefix(_ a: String, _ b: String) -> Int {
+        zip(a.utf16, b.utf16).prefix { $0 == $1 }.count
     }
 
     mutating func finish() {

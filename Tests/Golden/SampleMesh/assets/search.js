@@ -14,7 +14,12 @@
   var MAX_PREFIX_SHARDS = 3, PREFIX_PENALTY = 2, TYPO_PENALTY = 6, PHRASE_BONUS = 8;
 
   var api = window.meshSearch = {
-    m: function (m) { manifest = m; },
+    m: function (m) {
+      // Cuts are front-coded: a character for the length shared with the previous cut, then the rest.
+      var prev = '';
+      m.cuts = m.cuts.map(function (c) { prev = prev.slice(0, CODE[c.charAt(0)]) + c.slice(1); return prev; });
+      manifest = m;
+    },
     t: function (n, data) { shards[n] = data; },
     p: function (n, lists) { postingFiles[n] = lists; },
     d: function (n, list) { records[n] = list; },
@@ -210,9 +215,13 @@
   function fullOf(entry) {
     if (entry[0] <= manifest.k) return Promise.resolve(topOf(entry));
     if (entry._full) return Promise.resolve(entry._full);
-    var ref = entry[3];
-    return load('search/p/' + ref[0] + '.js').then(function () {
-      entry._full = decodePostings(postingFiles[ref[0]][ref[1]]);
+    // [file, slot, pieces]: a long list is split over consecutive files, one piece each.
+    var ref = entry[3], jobs = [];
+    for (var f = ref[0]; f < ref[0] + ref[2]; f++) jobs.push(load('search/p/' + f + '.js'));
+    return Promise.all(jobs).then(function () {
+      var text = '';
+      for (var f = ref[0]; f < ref[0] + ref[2]; f++) text += postingFiles[f][f === ref[0] ? ref[1] : 0];
+      entry._full = decodePostings(text);
       return entry._full;
     });
   }
