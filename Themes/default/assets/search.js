@@ -157,7 +157,12 @@
   function resolve(term, prefix) {
     var first = shardOf(term), last = prefix ? shardOf(term + '\uffff') : first;
     if (last - first + 1 > MAX_PREFIX_SHARDS) last = first;
-    return loadShards(first, last).then(function () {
+    // A whole word typed: its own shard is enough (longer compounds in the next shards wait for more
+    // letters), so a one-word query loads one shard.
+    return loadShards(first, first).then(function () {
+      if (last > first && shards[first].w[term]) last = first;
+      return loadShards(first, last);
+    }).then(function () {
       var found = [];
       for (var n = first; n <= last; n++) {
         var data = shards[n].w;
