@@ -50,8 +50,10 @@ let package = Package(
             ]
         ),
         .target(name: "MeshLink", dependencies: ["MeshModel"]),
+        // The portal's search index: documents, terms, shards the browser loads as scripts.
+        .target(name: "SearchIndex", dependencies: ["MeshModel", "MeshLink"]),
         .target(name: "PortalRender", dependencies: [
-            "MeshModel", "MeshLink", "MeshMarkdown",
+            "MeshModel", "MeshLink", "MeshMarkdown", "SearchIndex",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshCheck", "MeshLink", "PortalRender"]),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "MeshCheckTests", dependencies: ["MeshCheck", "MeshModel", "MeshLink", "MeshLoad", "MeshTestSupport"]),
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "MeshModel", "MeshLoad"]),
         .testTarget(name: "MeshLinkTests", dependencies: ["MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "PortalBuildTests", dependencies: [
             "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport", "DiagnosticOutput", "MeshCheck",
         ]),

@@ -22,9 +22,10 @@ enum ReferenceChecks {
                     message: "data product '\(product.name)' has no landing doc (README.md in its folder or its docs/ folder)",
                     location: location, product: i))
             }
-            // ODPS identifies a port by name and version: v1 and v2 of a port may live side by side.
-            findings += duplicatePorts(product.manifest.outputPorts.map { ($0.name, $0.version, $0.location) }, kind: "output", product: i)
-            findings += duplicatePorts(product.manifest.inputPorts.map { ($0.name, $0.version, $0.location) }, kind: "input", product: i)
+            // ODPS tells ports apart by name and version, so v1 and v2 of a port may live side by side;
+            // two inputs may also share a name when they read different contracts.
+            findings += duplicatePorts(product.manifest.outputPorts.map { ($0.name, $0.version, nil, $0.location) }, kind: "output", product: i)
+            findings += duplicatePorts(product.manifest.inputPorts.map { ($0.name, $0.version, $0.contractId, $0.location) }, kind: "input", product: i)
             if !product.isDeprecated {
                 for input in product.inputPorts {
                     guard let up = input.upstream, mesh.products[up.product].isDeprecated else { continue }
@@ -42,11 +43,11 @@ enum ReferenceChecks {
         return findings
     }
 
-    static func duplicatePorts(_ ports: [(String, String?, SourceLocation)], kind: String, product: Int) -> [Finding] {
+    static func duplicatePorts(_ ports: [(String, String?, String?, SourceLocation)], kind: String, product: Int) -> [Finding] {
         var first: [String: SourceLocation] = [:]
         var out: [Finding] = []
-        for (name, version, location) in ports {
-            let key = name + "@" + (version ?? "")
+        for (name, version, contract, location) in ports {
+            let key = name + "@" + (version ?? "") + "@" + (contract ?? "")
             if let earlier = first[key] {
                 out.append(Finding(rule: "port.name.duplicate",
                                    message: "\(kind) port '\(name)'\(version.map { " version \($0)" } ?? "") is declared twice",

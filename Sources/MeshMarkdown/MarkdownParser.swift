@@ -4,7 +4,8 @@ import CCmarkGFM
 /// exposes the tree as Swift values. Raw HTML never survives rendering (safe mode plus tagfilter).
 enum CmarkDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_VALIDATE_UTF8
+    // No CMARK_OPT_GITHUB_PRE_LANG: `<pre lang="sql">` misuses `lang` (a human language); `class="language-sql"` it is.
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
     /// Parses `text`, hands the tree to `body`, and frees everything afterwards.
     static func withTree<T>(_ text: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {

@@ -1,6 +1,7 @@
 import MeshLink
 import MeshMarkdown
 import MeshModel
+import SearchIndex
 
 /// The Render stage: turns the linked mesh into every file of the site. Pure: no disk access.
 public struct SiteRenderer: Sendable {
@@ -51,6 +52,10 @@ public struct SiteRenderer: Sendable {
         page(SiteURL.governance, "governance", GovernancePage(mesh: mesh, report: governance).context(), title: "Governance",
              section: "governance", crumbs: [home, ("Governance", nil)])
         let pages = site.files.keys.sorted()
+        // Search: the page (left out of the sitemap: it has nothing to crawl) and its index files.
+        let searchRoot = SiteURL.root(from: SearchIndexBuilder.pageURL)
+        page(SearchIndexBuilder.pageURL, "search", ["root": searchRoot, "homeHref": searchRoot + SiteURL.home], title: "Search", section: "search", crumbs: [home, ("Search", nil)])
+        site.files.merge(SearchIndexBuilder().build(mesh)) { _, new in new }
         site.files[SiteURL.notFound] = notFound(chrome)
         site.files["sitemap.xml"] = Array(Sitemap.xml(pages: pages, baseURL: mesh.config.baseURL).utf8)
         site.files["api/mesh.json"] = MeshAPI(mesh).json()

@@ -1,0 +1,170 @@
+import Foundation
+import MeshLink
+import MeshModel
+
+/// Builds the portal's search index: script files under `search/` that register themselves with
+/// `assets/search.js` (`meshSearch.m(...)`, `.t(...)`, `.p(...)`, `.d(...)`, `.f(...)`), so the index
+/// loads from file:// as well as from a server. Files:
+///
+/// - `search/manifest.js`: the shard cut points and the sizes the browser needs;
+/// - `search/t/N.js`: term shards, cut by sorted term, each term with its document count, its best
+///   `topK` postings with their records inline (title, context, URL, a snippet around the match), and
+///   for a common term a reference to its full posting list. A first one-term query loads one of these;
+/// - `search/p/N.js`: full posting lists of common terms, for queries of several terms or with filters;
+/// - `search/d/N.js`: the records of `documentChunk` documents, for results found through full lists;
+/// - `search/facets.js`: domain, team and status of every run of documents, for the filters.
+public struct SearchIndexBuilder: Sendable {
+    public struct Options: Sendable {
+        public var shardBytes = 24_000
+        public var topK = 20
+        public var documentChunk = 64
+        public var postingFileBytes = 32_000
+        /// A posting list longer than this is split over several files (none may pass 200 KB).
+        public var postingPieceBytes = 120_000
+        public var snippetLength = 140
+        public init() {}
+    }
+
+    /// The search page, site-root relative.
+    public static let pageURL = "search/index.html"
+
+    public let options: Options
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Every index file by its site-root-relative path. With MESHPORT_TIMINGS set, says on standard
+    /// error how long it took (scripts/bench-search reports it as a share of the build).
+    public func build(_ mesh: LinkedMesh) -> [String: [UInt8]] {
+        let start = ContinuousClock.now
+        let files = makeFiles(mesh)
+        if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
+            let elapsed = (ContinuousClock.now - start).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            FileHandle.standardError.write(Data("search index: \(files.count) files, \(files.values.reduce(0) { $0 + $1.count }) bytes, \(seconds) s\n".utf8))
+        }
+        return files
+    }
+
+    private func makeFiles(_ mesh: LinkedMesh) -> [String: [UInt8]] {
+        let collected = DocumentCollector(mesh: mesh)
+        let documents = collected.documents
+        let index = InvertedIndex(documents)
+        let facets = FacetTable(mesh: mesh, documents: documents, groups: collected.groups)
+        var files: [String: [UInt8]] = [:]
+
+        // Terms in UTF-16 order: the order JavaScript compares strings in.
+        let order = index.terms.indices.sorted { index.terms[$0].utf16.lexicographicallyPrecedes(index.terms[$1].utf16) }
+        var shards = ShardWriter(targetBytes: options.shardBytes)
+        var postingFiles: [[[UInt8]]] = [[]]
+        var postingFileSize = 0
+        let summaries = documents.map { Snippet.head($0.summary, length: options.snippetLength) }
+        for id in order {
+            let term = index.terms[id]
+            let p = index.postings[id]
+            let all = (0..<p.count).map { (doc: Int(p.docs[$0]), score: Int(p.scores[$0]) | (documents[Int(p.docs[$0])].deprecated ? 32 : 0),
+                                           facet: facets.facet(of: Int(p.docs[$0]))) }
+            // The best topK by score, then not deprecated, then document number: the browser's order too.
+            let top = p.count <= options.topK ? Array(0..<p.count) : Array((0..<p.count).sorted {
+                (all[$0].score & 31, all[$1].score & 32, all[$1].doc) > (all[$1].score & 31, all[$0].score & 32, all[$0].doc)
+            }.prefix(options.topK)).sorted()
+            // [count, "top postings", [snippet or 0 per top posting], [posting file, slot]?]
+            var entry = Array("[\(p.count),\"".utf8) + IndexEncoding.postings(top.map { all[$0] }) + [0x22, 0x2C, 0x5B]
+            for (n, i) in top.enumerated() {
+                if n > 0 { entry.append(0x2C) }
+                // A snippet of its own only where the match is in body text past the summary's start.
+                let field = Int(p.snippetField[i]), doc = Int(p.docs[i])
+                let snippet = field >= 0 ? Snippet.around(documents[doc].fields[field].text, offset: Int(p.snippetOffset[i]),
+                                                          length: options.snippetLength) : nil
+                if let snippet, snippet != summaries[doc] { IndexEncoding.string(snippet, into: &entry) } else { entry.append(0x30) }
+            }
+            entry.append(0x5D)
+            if p.count > options.topK {
+                let list = IndexEncoding.postings(all)
+                if list.count > options.postingPieceBytes {
+                    // A very common term: its list in pieces of one file each, [first file, 0, pieces].
+                    let pieces = (list.count + options.postingPieceBytes - 1) / options.postingPieceBytes
+                    let per = (all.count + pieces - 1) / pieces
+                    postingFiles.append([])
+                    entry += Array(",[\(postingFiles.count - 1),0,\(pieces)]".utf8)
+                    for start in stride(from: 0, to: all.count, by: per) {
+                        let piece = IndexEncoding.postings(Array(all[start..<min(all.count, start + per)]),
+                                                           previous: start > 0 ? all[start - 1].doc : -1)
+                        postingFiles[postingFiles.count - 1] = [piece]
+                        postingFiles.append([])
+                    }
+                    postingFileSize = 0
+                } else {
+                    if postingFileSize > 0, postingFileSize + list.count > options.postingFileBytes {
+                        postingFiles.append([])
+                        postingFileSize = 0
+                    }
+                    entry += Array(",[\(postingFiles.count - 1),\(postingFiles[postingFiles.count - 1].count),1]".utf8)
+                    postingFiles[postingFiles.count - 1].append(list)
+                    postingFileSize += list.count
+                }
+            }
+            entry.append(0x5D)
+            shards.add(term: term, entry: entry, docs: top.map { Int(p.docs[$0]) }) { record(documents[$0], snippet: summaries[$0]) }
+        }
+        shards.finish()
+
+        for (n, shard) in shards.files.enumerated() { files["search/t/\(n).js"] = shard }
+        for (n, lists) in postingFiles.enumerated() where !lists.isEmpty {
+            files["search/p/\(n).js"] = Array("meshSearch.p(\(n),[".utf8) + Array(lists.map { [0x22] + $0 + [0x22] }.joined(separator: [0x2C])) + Array("]);\n".utf8)
+        }
+        for start in stride(from: 0, to: documents.count, by: options.documentChunk) {
+            let chunk = documents[start..<min(documents.count, start + options.documentChunk)]
+            let records = chunk.indices.map { record(documents[$0], snippet: summaries[$0]) }
+            files["search/d/\(start / options.documentChunk).js"] = Array("meshSearch.d(\(start / options.documentChunk),[".utf8)
+                + Array(records.joined(separator: [0x2C])) + Array("]);\n".utf8)
+        }
+        files["search/facets.js"] = facets.script()
+        files["search/manifest.js"] = manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms), documents: documents.count,
+                                               classes: facets.classes)
+        return files
+    }
+
+    /// `[title, context, url, snippet]`
+    private func record(_ d: SearchDocument, snippet: String) -> [UInt8] {
+        [0x5B] + IndexEncoding.string(d.title) + [0x2C] + IndexEncoding.string(d.context) + [0x2C]
+            + IndexEncoding.string(IndexEncoding.shortURL(d.url)) + [0x2C] + IndexEncoding.string(snippet) + [0x5D]
+    }
+
+    private func manifest(cuts: [String], documents: Int, classes: [String]) -> [UInt8] {
+        var out = Array("meshSearch.m({\"v\":1,\"k\":\(options.topK),\"docs\":\(documents),\"chunk\":\(options.documentChunk),".utf8)
+        out += Array("\"kinds\":".utf8) + IndexEncoding.array(SearchDocument.Kind.allCases.map(\.name))
+        out += Array(",\"classes\":".utf8) + IndexEncoding.array(classes)
+        out += Array(",\"stop\":".utf8) + IndexEncoding.array(InvertedIndex.stopWords.sorted())
+        out += Array(",\"cuts\":".utf8) + IndexEncoding.array(Self.frontCoded(cuts)) + Array("});\n".utf8)
+        return out
+    }
+
+    /// Sorted strings front-coded: each starts with one character (IndexEncoding's alphabet) saying how
+    /// many UTF-16 units it shares with the one before, then the rest: "", "ab", "abd" -> "A", "Aab", "Cd".
+    static func frontCoded(_ strings: [String]) -> [String] {
+        var previous: [UInt16] = []
+        return strings.map { s in
+            let units = Array(s.utf16)
+            var shared = min(63, zip(previous, units).prefix { $0 == $1 }.count)
+            while shared > 0, shared < units.count, UTF16.isTrailSurrogate(units[shared]) { shared -= 1 }
+            previous = units
+            var out: [UInt8] = []
+            IndexEncoding.sixBits(shared, into: &out)
+            return String(decoding: out, as: UTF8.self) + String(decoding: units[shared...], as: UTF16.self)
+        }
+    }
+
+    /// Where each shard starts: the shortest prefix of its first term that still sorts after the
+    /// previous shard's last term, so the manifest stays small. The first shard starts at "".
+    static func cuts(first: [String], last: [String]) -> [String] {
+        first.indices.map { i in
+            guard i > 0 else { return "" }
+            let units = Array(first[i].utf16)
+            let previous = Array(last[i - 1].utf16)
+            for n in 1...units.count where !UTF16.isLeadSurrogate(units[n - 1])
+                && !units[..<n].lexicographicallyPrecedes(previous) && Array(units[..<n]) != previous {
+                return String(decoding: units[..<n], as: UTF16.self)
+            }
+            return first[i]
+        }
+    }
+}

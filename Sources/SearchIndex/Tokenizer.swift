@@ -1,0 +1,136 @@
+import Foundation
+
+/// Splits text into search terms. `assets/search.js` implements the same rules for queries, so the
+/// two must change together:
+///
+/// - a word is a run of letters and digits, possibly joined by `_ - . /` (`orders.customer_id`);
+/// - letters are lower-cased and accents dropped (`Café` -> `cafe`);
+/// - a word yields its parts (split at joiners and camelCase humps: `customerId` -> `customer`, `id`),
+///   each dotted segment with more than one part (`customer_id`), and the whole word when it has more
+///   than one part (`orders.customer_id`). Within a segment parts are joined by `_`, so `customerId`,
+///   `customer-id` and `customer_id` all give the term `customer_id`;
+/// - terms of one character are dropped (they would only add noise to prefix matching).
+public enum Tokenizer {
+    /// One word of the text: its canonical whole form and the terms it yields, in text order.
+    public struct Word: Sendable, Equatable {
+        public var canonical: String
+        public var terms: [String]
+        /// Where the word starts in the text, in Unicode scalars (for snippets).
+        public var offset: Int = 0
+    }
+
+    /// Every term of `text`, in order, repeats kept (term frequency counts them).
+    public static func terms(_ text: String) -> [String] {
+        var out: [String] = []
+        forEachWord(text) { out.append(contentsOf: $0.terms) }
+        return out
+    }
+
+    /// The canonical form of every word, in order: what a query term is compared with.
+    public static func canonicalWords(_ text: String) -> [String] {
+        var out: [String] = []
+        forEachWord(text) { out.append($0.canonical) }
+        return out
+    }
+
+    public static func forEachWord(_ text: String, _ body: (Word) -> Void) {
+        // Each scalar of the current word with its class; a word ends at any other character.
+        var word: [(scalar: Unicode.Scalar, kind: Kind)] = []
+        var position = 0
+        func flush() {
+            if !word.isEmpty, var made = makeWord(word) {
+                made.offset = position - word.count
+                body(made)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let kind = classify(scalar)
+            if kind == .other { flush() } else { word.append((scalar, kind)) }
+            position += 1
+        }
+        flush()
+    }
+
+    enum Kind { case lower, upper, digit, letter, joinPart, joinSegment, other }
+
+    static func classify(_ s: Unicode.Scalar) -> Kind {
+        switch s.value {
+        case 0x61...0x7A: return .lower
+        case 0x41...0x5A: return .upper
+        case 0x30...0x39: return .digit
+        case 0x5F, 0x2D: return .joinPart        // _ -
+        case 0x2E, 0x2F: return .joinSegment     // . /
+        case 0..<0x80: return .other
+        default:
+            let p = s.properties
+            if p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark {
+                return .letter  // a combining accent stays in its word; folding drops it
+            }
+            if p.isUppercase { return .upper }
+            if p.isAlphabetic { return p.isLowercase ? .lower : .letter }
+            if p.numericType != nil { return .digit }
+            return .other
+        }
+    }
+
+    /// Splits one raw word into segments of parts and builds its terms.
+    static func makeWord(_ raw: [(scalar: Unicode.Scalar, kind: Kind)]) -> Word? {
+        var segments: [[String]] = [[]]
+        var part = ""
+        var previous: Kind = .other
+        func endPart() {
+            if !part.isEmpty { segments[segments.count - 1].append(part) }
+            part = ""
+        }
+        for (i, (scalar, kind)) in raw.enumerated() {
+            switch kind {
+            case .joinPart:
+                endPart()
+            case .joinSegment:
+                endPart()
+                if !segments[segments.count - 1].isEmpty { segments.append([]) }
+            default:
+                // camelCase: a hump starts at an upper-case letter after a lower-case one, or at the last
+                // capital of a run followed by a lower-case letter (`HTTPServer` -> `http`, `server`).
+                if kind == .upper, !part.isEmpty {
+                    if previous == .lower {
+                        endPart()
+                    } else if previous == .upper, i + 1 < raw.count, raw[i + 1].kind == .lower {
+                        endPart()
+                    }
+                }
+                part += fold(scalar)
+            }
+            previous = kind
+        }
+        endPart()
+        if segments[segments.count - 1].isEmpty { segments.removeLast() }
+        guard !segments.isEmpty else { return nil }
+        let segmentForms = segments.map { $0.joined(separator: "_") }
+        let canonical = segmentForms.joined(separator: ".")
+        var terms: [String] = []
+        let partCount = segments.reduce(0) { $0 + $1.count }
+        for (s, parts) in segments.enumerated() {
+            for p in parts where p.unicodeScalars.count > 1 { terms.append(p) }
+            if parts.count > 1, segments.count > 1 { terms.append(segmentForms[s]) }
+        }
+        if partCount > 1 { terms.append(canonical) }
+        return Word(canonical: canonical, terms: terms)
+    }
+
+    /// Lower-case without accents, as `toLowerCase()` after NFD and dropping marks in JavaScript.
+    static func fold(_ scalar: Unicode.Scalar) -> String {
+        if scalar.value < 0x80 {
+            let v = scalar.value
+            return String(Unicode.Scalar(v >= 0x41 && v <= 0x5A ? v + 32 : v)!)
+        }
+        var out = ""
+        for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+            let c = s.properties.generalCategory
+            if c == .nonspacingMark || c == .spacingMark || c == .enclosingMark { continue }
+            out += s.properties.lowercaseMapping
+        }
+        return out
+    }
+}
