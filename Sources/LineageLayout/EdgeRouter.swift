@@ -1,9 +1,11 @@
-/// Turns chains of placed nodes into edge routes: a polyline from the tail's side through every
-/// dummy node to the head's side, and a cubic Bézier through the same points.
+/// Turns chains of placed nodes into edge routes: a polyline from the tail's side, across the
+/// column of every rank it passes (at its dummy node's height), to the head's side; and a cubic
+/// Bézier through the same points.
 ///
-/// Tangents are horizontal at the ports and follow the neighbouring points elsewhere
-/// (Catmull–Rom slopes); control points stay inside each segment's x range, so the curve passes
-/// each rank exactly at its dummy node and never doubles back.
+/// Crossing a column horizontally keeps the edge clear of that column's boxes, which are
+/// separated from dummy nodes; bends happen only in the gaps between columns. Every Bézier has
+/// horizontal tangents at its ends, so the curve is smooth, never overshoots vertically, and its
+/// control points stay inside each segment's x range: it passes each rank at its dummy node.
 enum EdgeRouter {
     /// Extra room to the right of a node for its self-loop, in points.
     static let loopReach: Double = 18
@@ -13,24 +15,16 @@ enum EdgeRouter {
         return (polyline, smoothCurve(through: polyline))
     }
 
-    /// A C1-continuous cubic spline through `points` (3(n-1) + 1 points).
+    /// Cubic pieces between consecutive points, with horizontal tangents (3(n-1) + 1 points).
     static func smoothCurve(through points: [LayoutPoint]) -> [LayoutPoint] {
         guard points.count >= 2 else { return points }
-        let n = points.count
-        var slopes = [Double](repeating: 0, count: n)
-        if n > 2 {
-            for i in 1..<(n - 1) {
-                let dx = points[i + 1].x - points[i - 1].x
-                slopes[i] = dx == 0 ? 0 : (points[i + 1].y - points[i - 1].y) / dx
-            }
-        }
         var curve = [points[0]]
-        curve.reserveCapacity(3 * (n - 1) + 1)
-        for i in 0..<(n - 1) {
+        curve.reserveCapacity(3 * (points.count - 1) + 1)
+        for i in 0..<(points.count - 1) {
             let p = points[i], q = points[i + 1]
-            let third = (q.x - p.x) / 3
-            curve.append(LayoutPoint(x: p.x + third, y: p.y + slopes[i] * third))
-            curve.append(LayoutPoint(x: q.x - third, y: q.y - slopes[i + 1] * third))
+            let half = (q.x - p.x) / 2
+            curve.append(LayoutPoint(x: p.x + half, y: p.y))
+            curve.append(LayoutPoint(x: q.x - half, y: q.y))
             curve.append(q)
         }
         return curve

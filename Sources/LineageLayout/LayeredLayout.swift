@@ -62,7 +62,7 @@ public enum LayeredLayout {
         var placement = BrandesKoepfPlacement(graph: layered, layers: layers, size: size,
                                               nodeSeparation: options.nodeSeparation, edgeSeparation: options.edgeSeparation)
         let y = placement.coordinates()
-        let rankX = rankCentres(layered: layered, nodes: graph.nodes, rankSeparation: options.rankSeparation)
+        let (rankX, rankWidth) = rankCentres(layered: layered, nodes: graph.nodes, rankSeparation: options.rankSeparation)
         statistics.placement = clock.lap()
 
         // 6. Routes, then the bounding box.
@@ -74,14 +74,18 @@ public enum LayeredLayout {
         for k in 0..<layered.chainCount {
             let chain = layered.chain(k)
             var points: [LayoutPoint] = []
-            points.reserveCapacity(chain.count)
+            points.reserveCapacity(2 * chain.count)
             for (i, v) in chain.enumerated() {
                 if v < n {
                     let node = placements[v]
                     let side = i == 0 ? node.width / 2 : -node.width / 2
                     points.append(LayoutPoint(x: node.x + side, y: node.y))
                 } else {
-                    points.append(LayoutPoint(x: rankX[layered.layer[v]], y: y[v]))
+                    // Across the rank's column at the dummy's height.
+                    let r = layered.layer[v], half = rankWidth[r] / 2
+                    if half > 0 { points.append(LayoutPoint(x: rankX[r] - half, y: y[v])) }
+                    points.append(LayoutPoint(x: rankX[r], y: y[v]))
+                    if half > 0 { points.append(LayoutPoint(x: rankX[r] + half, y: y[v])) }
                 }
             }
             let e = layered.chainEdge[k]
@@ -133,10 +137,10 @@ public enum LayeredLayout {
         }
     }
 
-    /// The x of each rank's centre line: ranks are as wide as their widest node, `rankSeparation`
-    /// apart. Centres sit on a 1/100-inch grid so that `plain` output (inches, 5 significant
-    /// digits) gives all nodes of a rank exactly the same x.
-    static func rankCentres(layered: LayeredGraph, nodes: [LayoutNode], rankSeparation: Double) -> [Double] {
+    /// The x of each rank's centre line, and each rank's width: ranks are as wide as their widest
+    /// node, `rankSeparation` apart. Centres sit on a 1/100-inch grid so that `plain` output
+    /// (inches, 5 significant digits) gives all nodes of a rank exactly the same x.
+    static func rankCentres(layered: LayeredGraph, nodes: [LayoutNode], rankSeparation: Double) -> (centres: [Double], widths: [Double]) {
         var widths = [Double](repeating: 0, count: layered.layerCount)
         for (v, node) in nodes.enumerated() { widths[layered.layer[v]] = max(widths[layered.layer[v]], node.width) }
         let grid = 0.72
@@ -147,6 +151,6 @@ public enum LayeredLayout {
             centres.append(centre)
             left = centre + width / 2 + rankSeparation
         }
-        return centres
+        return (centres, widths)
     }
 }

@@ -33,7 +33,8 @@ public struct NodePlacement: Sendable, Hashable {
 public struct EdgeRoute: Sendable, Hashable {
     public var tail: Int
     public var head: Int
-    /// The tail's port, one point per dummy node (one per rank crossed), then the head's port.
+    /// The tail's port; for every rank crossed, the left edge of its column, the dummy node and
+    /// the right edge, all at the dummy node's height; then the head's port.
     public var polyline: [LayoutPoint]
     /// A smooth cubic Bézier spline through the polyline's points: a start point followed by
     /// groups of three (two control points and an end point), 3k + 1 points in all.
