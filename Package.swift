@@ -56,7 +56,7 @@ let package = Package(
         // Layered (Sugiyama) graph layout for lineage diagrams; independent of the mesh model.
         .target(name: "LineageLayout"),
         .target(name: "MeshportCLI", dependencies: [
-            "MeshModel", "PortalBuild", "MeshCheck", "DiagnosticOutput",
+            "MeshModel", "PortalBuild", "MeshCheck", "DiagnosticOutput", "LineageLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "meshport", dependencies: ["MeshportCLI"]),
