@@ -20,7 +20,11 @@ public struct DOTReader {
     private var graphName: String?
     private var nodeIndex: [String: Int] = [:]
     private var names: [String] = []
-    private var attributes: [[String: String]] = []
+    /// Each node's own attributes, and which snapshot of `node [...]` defaults it was made under
+    /// (so nodes share defaults instead of each copying them).
+    private var attributes: [[(key: String, value: String)]] = []
+    private var defaultsOf: [Int] = []
+    private var snapshots: [[String: String]] = [[:]]
     private var clusters: [String?] = []
     private var edges: [LayoutEdge] = []
     private var depth = 0
@@ -84,7 +88,7 @@ public struct DOTReader {
         index += 1
         if atIdentifier { graphName = try identifier("a graph name") }
         try expect(UInt8(ascii: "{"))
-        var defaults: [String: String] = [:]
+        var defaults = 0
         _ = try statements(defaults: &defaults, cluster: nil)
         try expect(UInt8(ascii: "}"))
         guard current.kind == .end else { throw error("unexpected \(describe(current)) after the graph") }
@@ -92,7 +96,7 @@ public struct DOTReader {
     }
 
     /// Statements up to the closing brace; returns the nodes they mention, for subgraph edges.
-    private mutating func statements(defaults: inout [String: String], cluster: String?) throws(DOTSyntaxError) -> [Int] {
+    private mutating func statements(defaults: inout Int, cluster: String?) throws(DOTSyntaxError) -> [Int] {
         var mentioned: [Int] = []
         while current.kind != .punctuation(UInt8(ascii: "}")) {
             if current.kind == .end { throw error("expected '}' but found the end of the file") }
@@ -102,14 +106,17 @@ public struct DOTReader {
         return mentioned
     }
 
-    private mutating func statement(defaults: inout [String: String], cluster: String?, mentioned: inout [Int]) throws(DOTSyntaxError) {
+    private mutating func statement(defaults: inout Int, cluster: String?, mentioned: inout [Int]) throws(DOTSyntaxError) {
         switch current.keyword {
         case "graph", "edge":
             index += 1
             _ = try attributeList()
         case "node":
             index += 1
-            for (key, value) in try attributeList() { defaults[key] = value }
+            var merged = snapshots[defaults]
+            for (key, value) in try attributeList() { merged[key] = value }
+            snapshots.append(merged)
+            defaults = snapshots.count - 1
         case "strict", "digraph":
             throw error("unexpected \(describe(current)) inside a graph")
         default:
@@ -135,7 +142,13 @@ public struct DOTReader {
             if operands.count == 1 {
                 // A node statement: its attributes apply to that node.
                 if !first.isSubgraph, let node = first.nodes.first {
-                    for (key, value) in attributes { self.attributes[node][key] = value }
+                    for (key, value) in attributes {
+                        if let i = self.attributes[node].firstIndex(where: { $0.key == key }) {
+                            self.attributes[node][i].value = value
+                        } else {
+                            self.attributes[node].append((key, value))
+                        }
+                    }
                 }
                 return
             }
@@ -146,7 +159,7 @@ public struct DOTReader {
     }
 
     /// A node id (with an optional port) or a subgraph; returns the nodes it stands for.
-    private mutating func operand(defaults: inout [String: String], cluster: String?) throws(DOTSyntaxError) -> (nodes: [Int], isSubgraph: Bool) {
+    private mutating func operand(defaults: inout Int, cluster: String?) throws(DOTSyntaxError) -> (nodes: [Int], isSubgraph: Bool) {
         if current.keyword == "subgraph" || current.kind == .punctuation(UInt8(ascii: "{")) {
             var name: String?
             if current.keyword == "subgraph" {
@@ -172,14 +185,15 @@ public struct DOTReader {
         return ([node(named: name, defaults: defaults, cluster: cluster)], false)
     }
 
-    private mutating func node(named name: String, defaults: [String: String], cluster: String?) -> Int {
+    private mutating func node(named name: String, defaults: Int, cluster: String?) -> Int {
         if let existing = nodeIndex[name] {
             if clusters[existing] == nil, let cluster { clusters[existing] = cluster }
             return existing
         }
         nodeIndex[name] = names.count
         names.append(name)
-        attributes.append(defaults)
+        attributes.append([])
+        defaultsOf.append(defaults)
         clusters.append(cluster)
         return names.count - 1
     }
@@ -203,15 +217,17 @@ public struct DOTReader {
         var graph = LayoutGraph()
         graph.nodes.reserveCapacity(names.count)
         for (v, name) in names.enumerated() {
-            let attributes = attributes[v]
-            var label = attributes["label"] ?? "\\N"
-            if label.contains("\\N") { label = label.replacing("\\N", with: name) }
-            if label.contains("\\G") { label = label.replacing("\\G", with: graphName ?? "") }
-            let fontSize = attributes["fontsize"].flatMap(Double.init).map { max(1, $0) } ?? LabelMetrics.defaultFontSize
+            let own = attributes[v], defaults = snapshots[defaultsOf[v]]
+            func attribute(_ key: String) -> String? { own.last { $0.key == key }?.value ?? defaults[key] }
+            var label = attribute("label") ?? "\\N"
+            if label.utf8.contains(UInt8(ascii: "\\")) {
+                label = label.replacing("\\N", with: name).replacing("\\G", with: graphName ?? "")
+            }
+            let fontSize = attribute("fontsize").flatMap(Double.init).map { max(1, $0) } ?? LabelMetrics.defaultFontSize
             var node = LayoutNode(id: name, label: label, cluster: clusters[v], fontSize: fontSize)
-            if let width = attributes["width"].flatMap(Double.init), width.isFinite { node.width = max(node.width, width * 72) }
-            if let height = attributes["height"].flatMap(Double.init), height.isFinite { node.height = max(node.height, height * 72) }
-            if attributes["style"]?.contains("dashed") == true { node.flags.insert(.external) }
+            if let width = attribute("width").flatMap(Double.init), width.isFinite { node.width = max(node.width, width * 72) }
+            if let height = attribute("height").flatMap(Double.init), height.isFinite { node.height = max(node.height, height * 72) }
+            if attribute("style")?.contains("dashed") == true { node.flags.insert(.external) }
             graph.nodes.append(node)
         }
         graph.edges = edges

@@ -13,6 +13,7 @@ public enum LabelMetrics {
 
     /// The lines of a label: DOT's `\n`, `\l` and `\r` escapes and real newlines break lines.
     public static func lines(of label: String) -> [Substring] {
+        if !label.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") }) { return [label[...]] }
         var lines: [Substring] = []
         var start = label.startIndex
         var index = label.startIndex

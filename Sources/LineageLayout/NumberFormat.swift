@@ -87,10 +87,10 @@ enum NumberFormat {
         var width = decimals
         while fraction % 10 == 0 { fraction /= 10; width -= 1 }
         out.append(UInt8(ascii: "."))
-        var buffer = [UInt8](repeating: UInt8(ascii: "0"), count: width)
-        var index = width - 1
-        while fraction > 0 { buffer[index] = UInt8(ascii: "0") + UInt8(fraction % 10); fraction /= 10; index -= 1 }
-        out.append(contentsOf: buffer)
+        let first = out.count
+        for _ in 0..<width { out.append(UInt8(ascii: "0")) }
+        var index = first + width - 1
+        while fraction > 0 { out[index] = UInt8(ascii: "0") + UInt8(fraction % 10); fraction /= 10; index -= 1 }
     }
 
     static func appendInteger(_ number: Int, to out: inout [UInt8]) {

@@ -20,13 +20,13 @@ public enum PlainWriter {
         let top = layout.height
         func space() { out.append(32) }
         func number(_ value: Double) { space(); NumberFormat.appendG5(value, to: &out) }
-        out.append(contentsOf: Array("graph 1".utf8))
+        out.append(contentsOf: "graph 1".utf8)
         number(layout.width / inch)
         number(layout.height / inch)
         out.append(10)
         for (v, node) in graph.nodes.enumerated() where v < layout.nodes.count {
             let place = layout.nodes[v]
-            out.append(contentsOf: Array("node ".utf8))
+            out.append(contentsOf: "node ".utf8)
             appendCanonical(node.id, to: &out)
             number(place.x / inch)
             number((top - place.y) / inch)
@@ -34,11 +34,11 @@ public enum PlainWriter {
             number(place.height / inch)
             space()
             appendCanonical(node.label, to: &out)
-            out.append(contentsOf: Array((node.flags.contains(.external) ? " dashed" : " solid").utf8))
-            out.append(contentsOf: Array(" box black lightgrey\n".utf8))
+            out.append(contentsOf: (node.flags.contains(.external) ? " dashed" : " solid").utf8)
+            out.append(contentsOf: " box black lightgrey\n".utf8)
         }
         for route in layout.edges where !route.curve.isEmpty {
-            out.append(contentsOf: Array("edge ".utf8))
+            out.append(contentsOf: "edge ".utf8)
             appendCanonical(graph.nodes[route.tail].id, to: &out)
             space()
             appendCanonical(graph.nodes[route.head].id, to: &out)
@@ -48,9 +48,9 @@ public enum PlainWriter {
                 number(point.x / inch)
                 number((top - point.y) / inch)
             }
-            out.append(contentsOf: Array(" solid black\n".utf8))
+            out.append(contentsOf: " solid black\n".utf8)
         }
-        out.append(contentsOf: Array("stop\n".utf8))
+        out.append(contentsOf: "stop\n".utf8)
         return out
     }
 
@@ -60,8 +60,8 @@ public enum PlainWriter {
     /// numeral, otherwise in double quotes with `"` escaped; line breaks become `\n` so that
     /// every record stays on one line.
     static func appendCanonical(_ text: String, to out: inout [UInt8]) {
-        let bytes = Array(text.utf8)
-        if isBare(bytes) && !keywords.contains(text.lowercased()) {
+        let bytes = text.utf8
+        if isBare(bytes) && !((4...8).contains(bytes.count) && keywords.contains(text.lowercased())) {
             out.append(contentsOf: bytes)
             return
         }
@@ -77,17 +77,15 @@ public enum PlainWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func isBare(_ bytes: [UInt8]) -> Bool {
+    private static func isBare(_ bytes: String.UTF8View) -> Bool {
         guard let first = bytes.first else { return false }
         func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || b >= 128 }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         if isLetter(first) { return bytes.allSatisfy { isLetter($0) || isDigit($0) } }
         // A numeral: -?(.[0-9]+ | [0-9]+(.[0-9]*)?)
-        var i = first == UInt8(ascii: "-") ? 1 : 0
         var digits = 0, dots = 0
-        while i < bytes.count {
-            if isDigit(bytes[i]) { digits += 1 } else if bytes[i] == UInt8(ascii: ".") && dots == 0 { dots += 1 } else { return false }
-            i += 1
+        for (i, b) in bytes.enumerated() {
+            if isDigit(b) { digits += 1 } else if b == UInt8(ascii: ".") && dots == 0 { dots += 1 } else if !(i == 0 && b == UInt8(ascii: "-")) { return false }
         }
         return digits > 0
     }
