@@ -109,9 +109,12 @@ struct CrossingMinimizer {
         transpose(&ordering, reverse: false)
         _ = keep(ordering, crossings(of: ordering))
         var sifting = Sifting(graph: graph, keepClustersContiguous: keepClustersContiguous)
-        for pass in 0..<passes where bestCount > 0 {
+        // Sifting starts from the best ordering and reports exactly what it removes.
+        var count = bestCount
+        for pass in 0..<passes where count > 0 {
             let gain = sifting.sweep(&ordering, downwards: (pass % 2 == 0) == firstSweepDown)
-            _ = keep(ordering, crossings(of: ordering))
+            count -= gain
+            _ = keep(ordering, count)
             if gain == 0 { break }
         }
         return (best, bestCount)
