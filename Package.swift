@@ -53,7 +53,7 @@ let package = Package(
         // The portal's search index: documents, terms, shards the browser loads as scripts.
         .target(name: "SearchIndex", dependencies: ["MeshModel", "MeshLink"]),
         .target(name: "PortalRender", dependencies: [
-            "MeshModel", "MeshLink", "MeshMarkdown", "SearchIndex",
+            "MeshModel", "MeshLink", "MeshMarkdown", "SearchIndex", "LineageLayout",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshCheck", "MeshLink", "PortalRender"]),

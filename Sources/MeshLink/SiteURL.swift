@@ -4,6 +4,7 @@ public enum SiteURL {
     public static let home = "index.html"
     public static let notFound = "404.html"
     public static let governance = "governance/index.html"
+    public static let lineage = "lineage/index.html"
     public static func domain(_ slug: String) -> String { "domains/\(slug)/index.html" }
     public static func team(_ slug: String) -> String { "teams/\(slug)/index.html" }
     public static func productFolder(domain: String, product: String) -> String { "products/\(domain)/\(product)" }

@@ -13,7 +13,7 @@ public enum MeshConfigReader {
                                  at: SourceLocation(file: file))])
         }
         var diagnostics: [Diagnostic] = []
-        let known: Set<String> = ["title", "description", "baseURL", "sources", "governance", "theme"]
+        let known: Set<String> = ["title", "description", "baseURL", "sources", "governance", "theme", "lineage"]
         for pair in root.pairs {
             if let key = pair.key.scalar, !known.contains(key) {
                 diagnostics.append(.warning("config.key.unknown",
@@ -42,7 +42,16 @@ public enum MeshConfigReader {
         let config = MeshConfig(title: root["title"]?.text ?? "Data Mesh", description: root["description"]?.text,
                                 baseURL: root["baseURL"]?.text ?? "/", sources: sources, governance: governance,
                                 theme: root["theme"]?.text, file: file)
-        return (diagnostics.hasErrors ? nil : config, diagnostics)
+        var configured = config
+        for (key, minimum) in [("depth", 1), ("width", 1)] {
+            guard let node = root["lineage"]?[key] else { continue }
+            guard let value = node.text.flatMap(Int.init), value >= minimum, value <= 50 else {
+                diagnostics.append(.error("config.invalid", "lineage.\(key) must be a whole number from 1 to 50", at: node.location))
+                continue
+            }
+            if key == "depth" { configured.lineageDepth = value } else { configured.lineageWidth = value }
+        }
+        return (diagnostics.hasErrors ? nil : configured, diagnostics)
     }
 
     /// `governance.rules` maps a rule id to a severity, or to `{severity, enforced}`;

@@ -26,6 +26,10 @@ public struct MeshConfig: Sendable, Hashable {
     }
     /// A folder of template/asset overrides, relative to the mesh folder.
     public var theme: String?
+    /// Hops up and down a product page's lineage diagram shows.
+    public var lineageDepth: Int = 2
+    /// Products per hop and side before the rest fold into a "+N more" node.
+    public var lineageWidth: Int = 8
     public var file: String
 
     public init(title: String, description: String? = nil, baseURL: String = "/", sources: [Source],

@@ -23,6 +23,7 @@ struct PageChrome {
                 ["label": "Domains", "href": root + SiteURL.home + "#domains", "current": section == "domain"],
                 ["label": "Products", "href": root + SiteURL.home + "#products", "current": section == "product"],
                 ["label": "Teams", "href": root + SiteURL.home + "#teams", "current": section == "team"],
+                ["label": "Lineage", "href": root + SiteURL.lineage, "current": section == "lineage"],
                 ["label": "Governance", "href": root + SiteURL.governance, "current": section == "governance"],
             ],
             "breadcrumbs": breadcrumbs.enumerated().map { i, crumb in

@@ -25,10 +25,13 @@ public struct SiteRenderer: Sendable {
             site.files[url] = Array(html.utf8)
         }
         let home: (String, String?) = ("Home", SiteURL.home)
+        let lineage = LineageViews(mesh: mesh)
 
         page(SiteURL.home, "home", HomePage(mesh: mesh).context(), title: mesh.config.title, section: "home", crumbs: [home])
         for domain in mesh.domains {
-            page(domain.url, "domain", DomainPage(mesh: mesh, domain: domain).context(), title: domain.title,
+            var context = DomainPage(mesh: mesh, domain: domain).context()
+            context["lineage"] = lineage.domain(domain)
+            page(domain.url, "domain", context, title: domain.title,
                  section: "domain", crumbs: [home, (domain.title, nil)], description: domain.description)
         }
         for team in mesh.teams {
@@ -40,7 +43,10 @@ public struct SiteRenderer: Sendable {
             let landingHTML = product.landingDoc.map {
                 markdown(mesh.docs[$0], options: .init(dropLeadingTitle: true, headingShift: 1))
             }
-            page(product.url, "product", ProductPage(mesh: mesh, index: i, landingHTML: landingHTML, governance: governance).context(),
+            var context = ProductPage(mesh: mesh, index: i, landingHTML: landingHTML, governance: governance).context()
+            context["lineage"] = lineage.product(i)
+            context["columnLineage"] = lineage.columns(i) as Any
+            page(product.url, "product", context,
                  title: product.name, section: "product", crumbs: [home, domainCrumb, (product.name, nil)],
                  description: product.manifest.description.purpose)
             for d in product.docs where !mesh.docs[d].isLanding {
@@ -49,6 +55,7 @@ public struct SiteRenderer: Sendable {
                      section: "product", crumbs: [home, domainCrumb, (product.name, product.url), (doc.title, nil)])
             }
         }
+        page(SiteURL.lineage, "lineage", lineage.whole(), title: "Lineage", section: "lineage", crumbs: [home, ("Lineage", nil)])
         page(SiteURL.governance, "governance", GovernancePage(mesh: mesh, report: governance).context(), title: "Governance",
              section: "governance", crumbs: [home, ("Governance", nil)])
         let pages = site.files.keys.sorted()

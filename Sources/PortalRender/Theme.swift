@@ -3,7 +3,7 @@ import Mustache
 /// A theme: Mustache templates (compiled once) and static assets copied to `assets/`.
 /// A user theme overrides the default theme file by file.
 public struct Theme: Sendable {
-    public static let requiredTemplates = ["layout", "home", "domain", "product", "doc", "team", "notfound", "governance"]
+    public static let requiredTemplates = ["layout", "home", "domain", "product", "doc", "team", "notfound", "governance", "lineage"]
 
     public let templates: [String: String]
     public let assets: [String: [UInt8]]

@@ -1,3 +1,6 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import MeshTestSupport
 import XCTest
 
@@ -55,4 +58,50 @@ final class AcceptanceTests: XCTestCase {
             XCTAssertNil(html.range(of: "src=\"(https?:)?//", options: .regularExpression), "\(page) loads from outside")
         }
     }
+}
+
+/// Lineage diagrams: every product page has one that parses as XML and links its direct neighbours.
+final class LineageDiagramTests: XCTestCase {
+    func testEveryProductPageLinksItsDirectUpstreamAndDownstream() throws {
+        let site = try SiteFixture.site(Repository.sampleMesh)
+        let json = try JSONSerialization.jsonObject(with: Data(site.files["api/mesh.json"]!)) as! [String: Any]
+        let products = json["products"] as! [[String: Any]]
+        let lineage = json["lineage"] as! [[String: Any]]
+        for product in products {
+            let key = product["key"] as! String
+            let page = product["url"] as! String
+            let html = SiteFixture.text(site, page)
+            let svg = try XCTUnwrap(Self.firstSVG(in: html), "\(page) has no lineage SVG")
+            let parser = XMLParser(data: Data(svg.utf8))
+            XCTAssertTrue(parser.parse(), "\(page): the SVG does not parse as XML: \(String(describing: parser.parserError))")
+            XCTAssertTrue(svg.contains("role=\"img\"") && svg.contains("<title"), "\(page): SVG needs role and title")
+            let neighbours = lineage.compactMap { edge -> String? in
+                let up = (edge["upstream"] as! [String: String])["product"]!, down = (edge["downstream"] as! [String: String])["product"]!
+                return up == key ? down : down == key ? up : nil
+            }
+            // Where the SVG's links lead, resolved against the page.
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+            let targets = Set(SiteLinkChecker.references(in: svg).map { SiteLinkChecker.normalise(folder + "/" + $0.2) })
+            for neighbour in Set(neighbours) {
+                let target = products.first { $0["key"] as? String == neighbour }!["url"] as! String
+                XCTAssertTrue(targets.contains(target), "\(page) does not link \(neighbour)")
+            }
+        }
+        let whole = SiteFixture.text(site, "lineage/index.html")
+        for product in products {
+            XCTAssertTrue(whole.contains("href=\"../\(product["url"] as! String)\""), "lineage page misses \(product["key"]!)")
+        }
+    }
+
+    func testLineageIsDeterministic() throws {
+        let mesh = try TemporaryMesh(MiniMesh.files)
+        let a = try SiteFixture.site(mesh.root), b = try SiteFixture.site(mesh.root)
+        XCTAssertEqual(a.files["lineage/index.html"], b.files["lineage/index.html"])
+    }
+
+    static func firstSVG(in html: String) -> String? {
+        guard let start = html.range(of: "<svg "), let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex) else { return nil }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
 }
