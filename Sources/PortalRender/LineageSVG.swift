@@ -4,7 +4,9 @@ import MeshModel
 
 /// Draws a lineage diagram as inline SVG: laid out by LineageLayout (upstream on the left), every
 /// product node a link with a `<title>`, colours from the theme's CSS classes, and a plain list of
-/// the edges beside it for screen readers and text browsers.
+/// the edges beside it for screen readers and text browsers. The SVG is a named group, not
+/// role="img": an image's children are hidden from assistive technology, which would leave its
+/// links unreachable (axe: nested-interactive).
 struct LineageSVG {
     let mesh: LinkedMesh
     /// Domain slug -> colour class index, stable for a mesh (domains in name order).
@@ -44,7 +46,7 @@ struct LineageSVG {
         let p = Self.padding
         let width = layout.width + 2 * p, height = layout.height + 2 * p
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lineage\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
-        svg += "width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(id)-title\">"
+        svg += "width=\"\(n(width))\" height=\"\(n(height))\" role=\"group\" aria-labelledby=\"\(id)-title\">"
         svg += "<title id=\"\(id)-title\">\(XMLText.escape(diagram.title))</title>"
         svg += "<defs><marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
         svg += "<path class=\"lineage-arrow\" d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>"

@@ -74,7 +74,7 @@ final class LineageDiagramTests: XCTestCase {
             let svg = try XCTUnwrap(Self.firstSVG(in: html), "\(page) has no lineage SVG")
             let parser = XMLParser(data: Data(svg.utf8))
             XCTAssertTrue(parser.parse(), "\(page): the SVG does not parse as XML: \(String(describing: parser.parserError))")
-            XCTAssertTrue(svg.contains("role=\"img\"") && svg.contains("<title"), "\(page): SVG needs role and title")
+            XCTAssertTrue(svg.contains("role=\"group\" aria-labelledby=") && svg.contains("<title"), "\(page): SVG needs a role and a name")
             let neighbours = lineage.compactMap { edge -> String? in
                 let up = (edge["upstream"] as! [String: String])["product"]!, down = (edge["downstream"] as! [String: String])["product"]!
                 return up == key ? down : down == key ? up : nil
