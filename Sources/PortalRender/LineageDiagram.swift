@@ -16,7 +16,7 @@ struct LineageDiagram {
         var kind: Kind
         var deprecated = false
 
-        enum Kind { case product, focus, external, more }
+        enum Kind { case product, focus, external, more, port }
     }
 
     struct Edge: Hashable {

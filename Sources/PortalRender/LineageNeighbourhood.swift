@@ -34,6 +34,36 @@ struct LineageNeighbourhood {
         }
         expand(&d, from: focus, at: center, links: upstream, depth: depth, width: width, upstream: true)
         expand(&d, from: focus, at: center, links: downstream, depth: depth, width: width, upstream: false)
+        return p.outputPorts.count > 1 || p.outputPorts.contains { !$0.port.inputContracts.isEmpty }
+            ? withPorts(d, focus: focus, center: center) : d
+    }
+
+    /// The focus product drawn with its output ports: each port a node after the product, its edge
+    /// naming the inputs its ODPS `inputContracts` say it is built from, and each consumer attached
+    /// to the port it reads.
+    private func withPorts(_ diagram: LineageDiagram, focus: Int, center: Int) -> LineageDiagram {
+        let p = mesh.products[focus]
+        var d = LineageDiagram(title: diagram.title)
+        for node in diagram.nodes { d.add(node) }
+        var portNode: [String: Int] = [:]
+        for port in p.outputPorts {
+            portNode[port.port.name] = d.add(.init(id: "port:" + port.port.name, label: port.port.name,
+                                                   detail: "output port of \(p.name)", href: p.url + "#" + port.anchor,
+                                                   domain: p.domain, cluster: nil, kind: .port))
+        }
+        for edge in diagram.edges {
+            guard edge.from == center else { d.connect(edge.from, edge.to, ports: edge.ports); continue }
+            // "orders_v1 → revenue; orders_v2 → tax": attach the consumer to each port it reads.
+            for pair in edge.ports.components(separatedBy: "; ") {
+                let name = pair.components(separatedBy: " → ").first ?? ""
+                d.connect(portNode[name] ?? center, edge.to, ports: pair)
+            }
+        }
+        for port in p.outputPorts {
+            guard let node = portNode[port.port.name] else { continue }
+            let feeding = port.port.inputContracts.compactMap { id in p.inputPorts.first { $0.port.contractId == id } }
+            d.connect(center, node, ports: feeding.isEmpty ? "" : "built from " + feeding.map(\.port.name).joined(separator: ", "))
+        }
         return d
     }
 

@@ -73,6 +73,7 @@ struct LineageSVG {
         case .focus: classes.append("focus")
         case .external: classes.append("external")
         case .more: classes.append("more")
+        case .port: classes.append("port")
         case .product: break
         }
         if let domain = node.domain, let colour = palette[domain] { classes.append("domain-c\(colour)") }
