@@ -113,17 +113,22 @@ final class CycleBreakingAndLayeringTests: XCTestCase {
     func testNetworkSimplexInvariants() {
         for seed in 1...40 as ClosedRange<UInt64> {
             let graph = TestGraphs.lineage(nodes: 150, seed: seed)
-            var solver = NetworkSimplexSolver(nodeCount: 150, tails: graph.edges.map(\.tail), heads: graph.edges.map(\.head))
-            solver.solve(maxIterations: 100_000)
+            // Perturbed lengths, as the layering uses them.
+            var random = SplitMix64(seed: seed)
+            let lengths = graph.edges.map { _ in (1 << 40) + random.below(1 << 20) }
+            var solver = NetworkSimplexSolver(nodeCount: 150, tails: graph.edges.map(\.tail), heads: graph.edges.map(\.head), minimumLength: lengths)
+            XCTAssertTrue(solver.solve(maxIterations: 100_000))
             // Every tree edge is tight, every edge feasible, and at the optimum no cut value is negative.
             for e in graph.edges.indices {
                 XCTAssertGreaterThanOrEqual(solver.slack(e), 0)
                 if solver.inTree[e] { XCTAssertEqual(solver.slack(e), 0) }
             }
             XCTAssertEqual(solver.treeEdges.count + solver.roots.count, 150, "a spanning forest")
-            // The maintained cut values equal ones computed from scratch.
+            // The maintained cut values, parents and subtree sizes equal ones computed afresh.
             var fresh = solver
             fresh.initCutValues()
+            XCTAssertEqual(fresh.parentEdge, solver.parentEdge, "seed \(seed)")
+            XCTAssertEqual(fresh.size, solver.size, "seed \(seed)")
             for e in solver.treeEdges {
                 XCTAssertEqual(solver.cut[e], fresh.cut[e], "seed \(seed) edge \(e)")
                 XCTAssertGreaterThanOrEqual(solver.cut[e], 0)
