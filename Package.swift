@@ -57,7 +57,6 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshCheck", "MeshLink", "PortalRender"]),
-        // Layered (Sugiyama) graph layout for lineage diagrams; independent of the mesh model.
         .target(name: "LineageLayout"),
         .target(name: "MeshportCLI", dependencies: [
             "MeshModel", "PortalBuild", "MeshCheck", "DiagnosticOutput", "LineageLayout",

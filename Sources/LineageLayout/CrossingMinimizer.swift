@@ -32,6 +32,8 @@ struct CrossingMinimizer {
     /// Work allowed for extra start orderings, in units of `siftingWork` (about 5 ms here).
     static let restartBudget = 1_500_000
     static let maxStarts = 16
+    /// Total sifting work allowed, about a second here (5,000 gen_dag.py nodes use a tenth).
+    static let siftingWorkLimit = 600_000_000
 
     init(graph: LayeredGraph, options: LayoutOptions) {
         self.graph = graph
@@ -57,6 +59,9 @@ struct CrossingMinimizer {
         // Small graphs may sift until nothing moves, and try more start orderings.
         let work = max(1, siftingWork)
         passes = siftingPasses == 0 ? 0 : min(16, max(siftingPasses, Self.restartBudget / work / 4))
+        // Huge, dense layerings (hundreds of thousands of dummy nodes from a random cyclic
+        // graph) would take minutes to sift: cap the total.
+        passes = min(passes, Self.siftingWorkLimit / work)
         let perStart = (passes + 2) * work
         let starts = min(Self.maxStarts, max(1, Self.restartBudget / perStart))
         // With work to spare, transpose after every sweep too: better starting points for sifting.

@@ -16,18 +16,3 @@ public struct LayoutStatistics: Sendable, Hashable {
 
     public var total: Duration { cycleBreaking + layering + ordering + placement + routing }
 }
-
-/// Measures consecutive phases.
-struct PhaseClock {
-    private let clock = ContinuousClock()
-    private var last: ContinuousClock.Instant
-
-    init() { last = clock.now }
-
-    /// The time since the previous lap (or the start).
-    mutating func lap() -> Duration {
-        let now = clock.now
-        defer { last = now }
-        return now - last
-    }
-}

@@ -26,6 +26,35 @@ final class CycleBreakingAndLayeringTests: XCTestCase {
         XCTAssertFalse(reversed.contains(true))
     }
 
+    func testOnlyEdgesOnCyclesAreReversed() {
+        for seed in 1...100 as ClosedRange<UInt64> {
+            let n = 5 + Int(seed % 40)
+            let (tails, heads) = TestGraphs.random(nodes: n, edges: n + Int(seed % 30), seed: seed)
+            let pairs = zip(tails, heads).filter { $0 != $1 }
+            let (component, _) = StronglyConnectedComponents.components(nodeCount: n, tails: pairs.map(\.0), heads: pairs.map(\.1))
+            let reversed = CycleBreaker.reversedEdges(nodeCount: n, tails: pairs.map(\.0), heads: pairs.map(\.1))
+            for (k, (t, h)) in pairs.enumerated() {
+                if component[t] != component[h] {
+                    XCTAssertFalse(reversed[k], "an edge between components")
+                    XCTAssertLessThan(component[t], component[h], "components are numbered in topological order")
+                }
+            }
+        }
+    }
+
+    func testSiftingFindsTheOneEdgeThatClosesTheCycles() {
+        // A lineage where an external system is fed back by the ledger: only ledger -> erp
+        // should turn around, not the two edges out of erp.
+        let names = ["orders", "customers", "lines", "revenue", "invoices", "ledger", "campaigns", "attribution", "erp"]
+        let edges = [("erp", "orders"), ("erp", "invoices"), ("orders", "lines"), ("customers", "orders"),
+                     ("orders", "revenue"), ("invoices", "revenue"), ("revenue", "ledger"), ("invoices", "ledger"),
+                     ("campaigns", "attribution"), ("orders", "attribution"), ("customers", "campaigns"),
+                     ("attribution", "revenue"), ("ledger", "erp")]
+        let index = { (name: String) in names.firstIndex(of: name)! }
+        let reversed = CycleBreaker.reversedEdges(nodeCount: names.count, tails: edges.map { index($0.0) }, heads: edges.map { index($0.1) })
+        XCTAssertEqual(reversed.indices.filter { reversed[$0] }.map { edges[$0].0 + "->" + edges[$0].1 }, ["ledger->erp"])
+    }
+
     func testTwoCycleReversesOneEdge() {
         let reversed = CycleBreaker.reversedEdges(nodeCount: 2, tails: [0, 1, 0], heads: [1, 0, 1])
         XCTAssertEqual(reversed.filter { $0 }.count, 1)
@@ -84,17 +113,22 @@ final class CycleBreakingAndLayeringTests: XCTestCase {
     func testNetworkSimplexInvariants() {
         for seed in 1...40 as ClosedRange<UInt64> {
             let graph = TestGraphs.lineage(nodes: 150, seed: seed)
-            var solver = NetworkSimplexSolver(nodeCount: 150, tails: graph.edges.map(\.tail), heads: graph.edges.map(\.head))
-            solver.solve(maxIterations: 100_000)
+            // Perturbed lengths, as the layering uses them.
+            var random = SplitMix64(seed: seed)
+            let lengths = graph.edges.map { _ in (1 << 40) + random.below(1 << 20) }
+            var solver = NetworkSimplexSolver(nodeCount: 150, tails: graph.edges.map(\.tail), heads: graph.edges.map(\.head), minimumLength: lengths)
+            XCTAssertTrue(solver.solve(maxIterations: 100_000))
             // Every tree edge is tight, every edge feasible, and at the optimum no cut value is negative.
             for e in graph.edges.indices {
                 XCTAssertGreaterThanOrEqual(solver.slack(e), 0)
                 if solver.inTree[e] { XCTAssertEqual(solver.slack(e), 0) }
             }
             XCTAssertEqual(solver.treeEdges.count + solver.roots.count, 150, "a spanning forest")
-            // The maintained cut values equal ones computed from scratch.
+            // The maintained cut values, parents and subtree sizes equal ones computed afresh.
             var fresh = solver
             fresh.initCutValues()
+            XCTAssertEqual(fresh.parentEdge, solver.parentEdge, "seed \(seed)")
+            XCTAssertEqual(fresh.size, solver.size, "seed \(seed)")
             for e in solver.treeEdges {
                 XCTAssertEqual(solver.cut[e], fresh.cut[e], "seed \(seed) edge \(e)")
                 XCTAssertGreaterThanOrEqual(solver.cut[e], 0)
