@@ -62,7 +62,7 @@ struct LineageSVG {
         svg += "</g></svg>"
         let edges: [[String: Any]] = diagram.edges.map { e in
             ["from": link(diagram.nodes[e.from], page: page), "to": link(diagram.nodes[e.to], page: page),
-             "ports": e.ports.isEmpty ? nil : e.ports as Any]
+             "ports": (e.ports.isEmpty ? nil : e.ports) as Any]
         }
         return Output(svg: svg, edges: edges)
     }
