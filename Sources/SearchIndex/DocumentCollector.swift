@@ -12,7 +12,17 @@ struct DocumentCollector {
     init(mesh: LinkedMesh) {
         self.mesh = mesh
         for domain in mesh.domains { addDomain(domain) }
-        for (i, product) in mesh.products.enumerated() { addProduct(product, index: i) }
+        // Products are independent of each other: collected over the cores, merged in product order.
+        let firstGroup = groups.count
+        let products = parallelMap(mesh.products.count) { [self] i in
+            Self.productDocuments(mesh.products[i], group: firstGroup + i, mesh: mesh)
+        }
+        groups.reserveCapacity(groups.count + products.count + mesh.teams.count)
+        documents.reserveCapacity(documents.count + products.reduce(0) { $0 + $1.documents.count } + mesh.teams.count)
+        for product in products {
+            groups.append(product.group)
+            documents += product.documents
+        }
         for team in mesh.teams { addTeam(team) }
     }
 
@@ -23,7 +33,7 @@ struct DocumentCollector {
 
     private mutating func addDomain(_ domain: Domain) {
         let group = newGroup(FacetGroup(domain: domain.slug, team: domain.ownerTeam, status: nil))
-        var fields = nameFields(domain.title, also: [domain.name, domain.slug])
+        var fields = Self.nameFields(domain.title, also: [domain.name, domain.slug])
         if let d = domain.description { fields.append(.init(.body, d)) }
         documents.append(SearchDocument(kind: .domain, title: domain.title, context: Self.count(domain.products.count, "data product"),
                                         url: domain.url, fields: fields, summary: domain.description ?? "",
@@ -32,7 +42,7 @@ struct DocumentCollector {
 
     private mutating func addTeam(_ team: Team) {
         let group = newGroup(FacetGroup(domain: nil, team: team.slug, status: nil))
-        var fields = nameFields(team.displayName, also: [team.name, team.slug])
+        var fields = Self.nameFields(team.displayName, also: [team.name, team.slug])
         if let d = team.description { fields.append(.init(.body, d)) }
         for person in team.members {
             fields.append(.init(.label, person.label))
@@ -43,9 +53,12 @@ struct DocumentCollector {
                                         group: group, classification: nil, deprecated: false))
     }
 
-    private mutating func addProduct(_ product: Product, index: Int) {
+    /// The documents of one product, all in facet group `group`.
+    private static func productDocuments(_ product: Product, group: Int, mesh: LinkedMesh)
+        -> (group: FacetGroup, documents: [SearchDocument]) {
+        var documents: [SearchDocument] = []
         let manifest = product.manifest
-        let group = newGroup(FacetGroup(domain: product.domain, team: product.team, status: manifest.status?.lowercased()))
+        let facetGroup = FacetGroup(domain: product.domain, team: product.team, status: manifest.status?.lowercased())
         let domainTitle = mesh.domain(product.domain)?.title ?? product.domain
         let description = [manifest.description.purpose, manifest.description.usage, manifest.description.limitations]
             .compactMap { $0 }.joined(separator: " ")
@@ -77,7 +90,7 @@ struct DocumentCollector {
                 if summary.isEmpty { summary = c.purpose ?? "" }
             }
             add(.port, port.port.name, "\(manifest.name)", product.url + "#" + port.anchor, portFields, summary)
-            for column in columns(port, productName: manifest.name, productURL: product.url) {
+            for column in Self.columns(port, productName: manifest.name, productURL: product.url, mesh: mesh) {
                 add(.column, column.title, column.context, column.url, column.fields, column.summary, classification: column.classification)
             }
         }
@@ -97,13 +110,14 @@ struct DocumentCollector {
                     docFields, section.text)
             }
         }
+        return (facetGroup, documents)
     }
 
     private typealias Column = (title: String, context: String, url: String, fields: [SearchDocument.Field],
                                 summary: String, classification: String?)
 
     /// One document per column of the port's contract, linking to the column's row on the product page.
-    private func columns(_ port: LinkedOutputPort, productName: String, productURL: String) -> [Column] {
+    private static func columns(_ port: LinkedOutputPort, productName: String, productURL: String, mesh: LinkedMesh) -> [Column] {
         guard let c = port.contract.map({ mesh.contracts[$0] }) else { return [] }
         var out: [Column] = []
         for (i, object) in c.schema.enumerated() {
@@ -124,7 +138,7 @@ struct DocumentCollector {
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// A name is matched as a whole (exact tier), by its first word, and by its other words.
-    private func nameFields(_ name: String, also: [String]) -> [SearchDocument.Field] {
+    private static func nameFields(_ name: String, also: [String]) -> [SearchDocument.Field] {
         var fields = [SearchDocument.Field(.name, name)]
         for other in also where Tokenizer.canonicalWords(other) != Tokenizer.canonicalWords(name) {
             fields.append(.init(.name, other))

@@ -22,24 +22,39 @@ struct InvertedIndex {
 
     init(_ documents: [SearchDocument]) {
         let averages = Self.averageLengths(documents)
-        var best: [Int: (score: UInt8, field: Int16, offset: Int32)] = [:]
-        for (d, document) in documents.enumerated() {
-            best.removeAll(keepingCapacity: true)
-            for (f, field) in document.fields.enumerated() {
-                for (term, score, offset) in Self.scoredTerms(field, average: averages[field.tier.rawValue]) {
-                    let id = termID(term)
-                    let snippetField: Int16 = field.tier == .body ? Int16(f) : -1
-                    if let old = best[id], old.score >= score { continue }
-                    best[id] = (score, snippetField, offset)
-                }
-            }
-            for (id, hit) in best {
+        // Tokenising and scoring is per document: done over the cores, then merged in document order.
+        let hits = parallelMap(documents.count) { Self.bestHits(documents[$0], averages: averages) }
+        termIDs.reserveCapacity(documents.count)
+        for (d, document) in hits.enumerated() {
+            for hit in document {
+                let id = termID(hit.term)
                 postings[id].docs.append(UInt32(d))
                 postings[id].scores.append(hit.score)
                 postings[id].snippetField.append(hit.field)
                 postings[id].snippetOffset.append(hit.offset)
             }
         }
+    }
+
+    typealias Hit = (term: String, score: UInt8, field: Int16, offset: Int32)
+
+    /// Each distinct term of a document with its best score over the fields, in order of first appearance.
+    static func bestHits(_ document: SearchDocument, averages: [Double]) -> [Hit] {
+        var hits: [Hit] = []
+        var slot: [String: Int] = [:]
+        for (f, field) in document.fields.enumerated() {
+            for (term, score, offset) in scoredTerms(field, average: averages[field.tier.rawValue]) {
+                let snippetField: Int16 = field.tier == .body ? Int16(f) : -1
+                if let i = slot[term] {
+                    if hits[i].score >= score { continue }
+                    hits[i] = (term, score, snippetField, offset)
+                } else {
+                    slot[term] = hits.count
+                    hits.append((term, score, snippetField, offset))
+                }
+            }
+        }
+        return hits
     }
 
     private mutating func termID(_ term: String) -> Int {

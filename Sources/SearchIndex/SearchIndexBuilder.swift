@@ -134,7 +134,12 @@ public struct SearchIndexBuilder: Sendable {
         out += Array("\"kinds\":".utf8) + IndexEncoding.array(SearchDocument.Kind.allCases.map(\.name))
         out += Array(",\"classes\":".utf8) + IndexEncoding.array(classes)
         out += Array(",\"stop\":".utf8) + IndexEncoding.array(InvertedIndex.stopWords.sorted())
-        out += Array(",\"cuts\":".utf8) + IndexEncoding.array(Self.frontCoded(cuts)) + Array("});\n".utf8)
+        // The cuts as one space-separated string (two bytes a cut fewer than an array of strings), unless
+        // a cut has a space in it (an id can): then as an array.
+        let coded = Self.frontCoded(cuts)
+        out += Array(",\"cuts\":".utf8)
+        out += coded.contains { $0.utf8.contains(0x20) } ? IndexEncoding.array(coded) : IndexEncoding.string(coded.joined(separator: " "))
+        out += Array("});\n".utf8)
         return out
     }
 

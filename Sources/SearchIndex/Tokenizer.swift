@@ -100,7 +100,13 @@ public enum Tokenizer {
                         endPart()
                     }
                 }
-                part += fold(scalar)
+                let v = scalar.value
+                if v < 0x80 {
+                    // ASCII, the common case: lower-cased in place, no String made per character.
+                    part.unicodeScalars.append(Unicode.Scalar(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)))
+                } else {
+                    part += fold(scalar)
+                }
             }
             previous = kind
         }

@@ -37,8 +37,9 @@ final class SearchIndexBuilderTests: XCTestCase {
         let shards = files.keys.filter { $0.hasPrefix("search/t/") }.count
         XCTAssertGreaterThan(shards, 3)
         let manifest = Self.text(files, "search/manifest.js")
-        let cuts = manifest.components(separatedBy: "\"cuts\":[")[1].components(separatedBy: "]")[0]
-            .split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        // One space-separated string of front-coded cuts.
+        let cuts = manifest.components(separatedBy: "\"cuts\":\"")[1].components(separatedBy: "\"")[0]
+            .split(separator: " ").map(String.init)
         XCTAssertEqual(cuts.count, shards)
         XCTAssertEqual(cuts.first, "A")
         // Common terms got full posting lists in separate files.

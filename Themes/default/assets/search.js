@@ -15,8 +15,10 @@
 
   var api = window.meshSearch = {
     m: function (m) {
-      // Cuts are front-coded: a character for the length shared with the previous cut, then the rest.
+      // Cuts are front-coded: a character for the length shared with the previous cut, then the rest;
+      // one space-separated string unless a cut has a space.
       var prev = '';
+      if (typeof m.cuts === 'string') m.cuts = m.cuts.split(' ');
       m.cuts = m.cuts.map(function (c) { prev = prev.slice(0, CODE[c.charAt(0)]) + c.slice(1); return prev; });
       manifest = m;
     },
