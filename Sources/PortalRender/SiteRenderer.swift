@@ -20,8 +20,11 @@ public struct SiteRenderer: Sendable {
         func page(_ url: String, _ template: String, _ context: [String: Any], title: String, section: String,
                   crumbs: [(String, String?)], description: String? = nil) {
             let content = theme.render(template, context)
-            let html = theme.render("layout", chrome.layout(url: url, title: title, content: content, section: section,
-                                                            breadcrumbs: crumbs, description: description))
+            var layout = chrome.layout(url: url, title: title, content: content, section: section,
+                                       breadcrumbs: crumbs, description: description)
+            // Diagram styles only where there are diagrams, so pages like search load less.
+            layout["lineageStyles"] = ["product", "domain", "lineage"].contains(template)
+            let html = theme.render("layout", layout)
             site.files[url] = Array(html.utf8)
         }
         let home: (String, String?) = ("Home", SiteURL.home)
