@@ -61,7 +61,7 @@ struct LinkResolver {
                 at: link.location))
         }
         let decoded = path.removingPercentEncoding ?? path
-        let target = Self.normalise(doc.document.file.parentPath + "/" + decoded)
+        let target = (doc.document.file.parentPath + "/" + decoded).normalisedPath
         if let d = docsByFile[target] {
             let targetDoc = mesh.docs[d]
             if let fragment, checkAnchor(fragment, onPageOf: targetDoc, link: link) == nil {
@@ -149,14 +149,5 @@ struct LinkResolver {
         guard let first = scheme.first, first.isLetter,
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) else { return nil }
         return scheme.lowercased()
-    }
-
-    /// Folds `.` and `..` segments: "a/b/../c.md" -> "a/c.md".
-    static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." {
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
-        }
-        return parts.joined(separator: "/")
     }
 }

@@ -150,7 +150,7 @@ public struct MeshLoader: Sendable {
     func componentResolver(from file: String, root: String) -> DataProductDescriptorReader.Resolve {
         { reference in
             if reference.hasPrefix("/") { return .missing("absolute paths are not followed") }
-            let target = Glob.normalise(Self.join(file.parentPath, reference))
+            let target = Self.join(file.parentPath, reference).normalisedPath
             let inside = root.isEmpty ? !(target == ".." || target.hasPrefix("../")) : target.hasPrefix(root + "/")
             guard inside else { return .missing("it is outside the repository '\(root)'") }
             let url = meshDirectory.appendingPathComponent(target)

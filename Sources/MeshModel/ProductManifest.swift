@@ -137,6 +137,16 @@ extension String {
         return String(self[..<slash])
     }
 
+    /// Folds `.` and `..` segments: "a/b/../c.md" -> "a/c.md"; leading ".." stay, so paths
+    /// beside the mesh ("../payments") keep their meaning.
+    public var normalisedPath: String {
+        var parts: [Substring] = []
+        for part in split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+
     public var lastPathComponent: String {
         guard let slash = lastIndex(of: "/") else { return self }
         return String(self[index(after: slash)...])
