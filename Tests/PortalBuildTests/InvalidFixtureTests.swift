@@ -83,12 +83,8 @@ final class InvalidFixtureTests: XCTestCase {
             diagnostics = error.diagnostics
             status = 2
         }
-        let context = DiagnosticFormat.Context(sourceLine: { file, line in
-            let text = (try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            guard line >= 1, line <= lines.count else { return nil }
-            return String(lines[line - 1]).replacingOccurrences(of: "\u{FEFF}", with: "")
-        })
+        let lines = SourceLines(root: directory)
+        let context = DiagnosticFormat.Context(sourceLine: { file, line in lines.line(file, line) })
         return (DiagnosticFormat.text.render(diagnostics, context: context), status)
     }
 }
