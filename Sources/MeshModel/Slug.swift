@@ -4,6 +4,10 @@ import Foundation
 /// one hyphen. The same name always gives the same slug.
 public enum Slug {
     public static func make(_ name: String) -> String {
+        makeASCII(name) ?? makeUnicode(name)
+    }
+
+    static func makeUnicode(_ name: String) -> String {
         var out = ""
         var pendingHyphen = false
         for ch in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
@@ -16,5 +20,25 @@ public enum Slug {
             }
         }
         return out.isEmpty ? "unnamed" : out
+    }
+
+    /// The same rule over bytes for an all-ASCII name (nearly every name): folding and Unicode
+    /// properties are what made slugs a large share of linking, and ASCII needs neither.
+    static func makeASCII(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return bytes.isEmpty ? "unnamed" : String(decoding: bytes, as: UTF8.self)
     }
 }
