@@ -14,7 +14,7 @@ struct DocumentCollector {
         for domain in mesh.domains { addDomain(domain) }
         // Products are independent of each other: collected over the cores, merged in product order.
         let firstGroup = groups.count
-        let products = parallelMap(mesh.products.count) { [self] i in
+        let products = parallelMap(mesh.products.count) { i in
             Self.productDocuments(mesh.products[i], group: firstGroup + i, mesh: mesh)
         }
         groups.reserveCapacity(groups.count + products.count + mesh.teams.count)
