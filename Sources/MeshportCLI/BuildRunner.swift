@@ -27,7 +27,14 @@ struct BuildRunner {
                 if diagnostics.format == .text { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
                 return max(status, 1)
             }
+            var clock = StageClock()
             try writer.write(site)
+            clock.lap("write")
+            if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
+                for (stage, seconds) in outcome.timings + clock.laps {
+                    console.error("stage \(stage): \(String(format: "%.3f", seconds)) s")
+                }
+            }
             if diagnostics.format == .text {
                 console.output("built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files -> \(outURL.path)")
             }

@@ -13,6 +13,8 @@ public struct MeshBuilder: Sendable {
         public var site: RenderedSite?
         public var mesh: LinkedMesh?
         public var report: GovernanceReport?
+        /// Seconds per stage, in pipeline order ("load", "link+validate", "render").
+        public var timings: [(stage: String, seconds: Double)] = []
     }
 
     public let meshDirectory: URL
@@ -31,7 +33,9 @@ public struct MeshBuilder: Sendable {
 
     /// Load, Link and Validate; then Render unless there are errors.
     public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
+        var clock = StageClock()
         let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
+        clock.lap("load")
         let theme: Theme
         do {
             let configured = loaded.mesh.config.theme.map { meshDirectory.appendingPathComponent($0) }
@@ -41,8 +45,12 @@ public struct MeshBuilder: Sendable {
                                                                      at: SourceLocation(file: loaded.mesh.config.file))])
         }
         var outcome = Self.validate(loaded, singleRepository: false)
-        guard !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report else { return outcome }
-        outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
+        clock.lap("link+validate")
+        if !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report {
+            outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
+            clock.lap("render")
+        }
+        outcome.timings = clock.laps
         return outcome
     }
 
