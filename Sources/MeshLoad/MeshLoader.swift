@@ -66,7 +66,7 @@ public struct MeshLoader: Sendable {
         return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
     }
 
-    private func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
+    func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
         if let configuration { return (configuration, []) }
         let configText: String
         switch InputFile.read(meshDirectory.appendingPathComponent("mesh.yaml"), path: "mesh.yaml") {

@@ -36,14 +36,7 @@ public struct MeshBuilder: Sendable {
         var clock = StageClock()
         let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
         clock.lap("load")
-        let theme: Theme
-        do {
-            let configured = loaded.mesh.config.theme.map { meshDirectory.appendingPathComponent($0) }
-            theme = try ThemeLoader.load(defaultDirectory: defaultTheme, overrideDirectory: themeOverride ?? configured)
-        } catch {
-            throw MeshLoader.ConfigurationError(diagnostics: [.error("config.theme", error.description,
-                                                                     at: SourceLocation(file: loaded.mesh.config.file))])
-        }
+        let theme = try loadTheme(loaded.mesh.config)
         var outcome = Self.validate(loaded, singleRepository: false)
         clock.lap("link+validate")
         if !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report {
@@ -52,6 +45,17 @@ public struct MeshBuilder: Sendable {
         }
         outcome.timings = clock.laps
         return outcome
+    }
+
+    /// The default theme with the override (`--theme`, else `mesh.yaml`'s `theme:`) on top.
+    func loadTheme(_ config: MeshConfig) throws(MeshLoader.ConfigurationError) -> Theme {
+        do {
+            let configured = config.theme.map { meshDirectory.appendingPathComponent($0) }
+            return try ThemeLoader.load(defaultDirectory: defaultTheme, overrideDirectory: themeOverride ?? configured)
+        } catch {
+            throw MeshLoader.ConfigurationError(diagnostics: [.error("config.theme", error.description,
+                                                                     at: SourceLocation(file: config.file))])
+        }
     }
 
     /// Load, Link and Validate only: `meshport check`. A folder without mesh.yaml is checked as one repository.
