@@ -47,17 +47,26 @@ public struct MeshLoader: Sendable {
             guard seen.insert(path).inserted, isRegularFile(path) else { continue }
             diagnostics += readDomainConfig(path, root: root, into: &mesh)
         }
+        var inputs: [(found: SourceDiscovery.Found, root: String)] = []
         for root in roots {
-            for found in discovery.files(in: root) where seen.insert(found.path).inserted {
-                diagnostics += read(found, root: root, into: &mesh)
-            }
+            for found in discovery.files(in: root) where seen.insert(found.path).inserted { inputs.append((found, root)) }
+        }
+        // Files are independent: read and parsed over the cores, then merged in discovery order.
+        let parts = parallelMap(inputs.count) { i in
+            var part = LoadedMesh(config: config)
+            let problems = read(inputs[i].found, root: inputs[i].root, into: &part)
+            return (part, problems)
+        }
+        for (part, problems) in parts {
+            mesh.append(part)
+            diagnostics += problems
         }
         // A component file read through a `$ref` may also be an input: report its problems once.
         var reported = Set<Diagnostic>()
         return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
     }
 
-    private func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
+    func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
         if let configuration { return (configuration, []) }
         let configText: String
         switch InputFile.read(meshDirectory.appendingPathComponent("mesh.yaml"), path: "mesh.yaml") {

@@ -67,7 +67,9 @@ public enum YAMLReader {
 
     private static func compose(_ text: String, file: String, restored: [YAMLConverter.Position: String],
                                 aliases: [YAMLPrescan.AliasToken]) throws -> [YAMLNode] {
-        let parser = try Parser(yaml: text)
+        // Yams resolves every scalar's tag with regular expressions (and again when it hashes keys);
+        // meshport types scalars itself (kind(of:)), so the parser resolves nothing.
+        let parser = try Parser(yaml: text, resolver: .basic)
         var converter = YAMLConverter(file: file, restoredKeys: restored, aliasTokens: aliases)
         var documents: [YAMLNode] = []
         // Converted while the parser lives: it owns the anchors that mark aliases.
@@ -122,10 +124,12 @@ public enum YAMLReader {
         let mayBeNumber = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "+-.".utf8.contains(first)
         guard mayBeNumber || Self.typedWords.contains(scalar.string) else { return .string }
         if mayBeNumber, let kind = plainNumberKind(scalar.string) { return kind }
-        if node.null != nil { return .null }
-        if node.bool != nil { return .bool }
-        if node.int != nil { return .int }
-        if node.float != nil { return .float }
+        // The rare rest (hex, exponents, `.inf`, `yes`) by YAML 1.1's rules, as Yams' default resolver types them.
+        let typed = Node.scalar(.init(scalar.string, Tag(.implicit, .default, .default), scalar.style))
+        if typed.null != nil { return .null }
+        if typed.bool != nil { return .bool }
+        if typed.int != nil { return .int }
+        if typed.float != nil { return .float }
         return .string
     }
 }

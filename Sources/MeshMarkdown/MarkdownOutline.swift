@@ -1,7 +1,7 @@
 import CCmarkGFM
 import MeshModel
 
-/// Reads what the pipeline needs to know about a Markdown file: title, headings, links.
+/// Reads what the pipeline needs to know about a Markdown file: title, headings, links, section text.
 public enum MarkdownOutline {
     public static func read(_ text: String, file: String) -> MarkdownDocument {
         CmarkDocument.withTree(text) { root, _ in
@@ -9,6 +9,7 @@ public enum MarkdownOutline {
             var headings: [MarkdownDocument.Heading] = []
             var links: [MarkdownDocument.Link] = []
             var lastBlockLine = 1
+            var sections = SectionTextCollector()
             CmarkDocument.walk(root) { node in
                 let type = CmarkDocument.type(node)
                 let line = Int(cmark_node_get_start_line(node))
@@ -17,6 +18,7 @@ public enum MarkdownOutline {
                     let level = Int(cmark_node_get_heading_level(node))
                     headings.append(.init(level: level, text: text, anchor: anchors.next(for: text)))
                 }
+                sections.visit(node, type: type, headingIndex: type == CMARK_NODE_HEADING ? headings.count - 1 : nil)
                 if line > 0, (Int(type.rawValue) & Int(CMARK_NODE_TYPE_INLINE)) != Int(CMARK_NODE_TYPE_INLINE) {
                     lastBlockLine = line
                 }
@@ -29,7 +31,8 @@ public enum MarkdownOutline {
                 }
             }
             let title = headings.first(where: { $0.level == 1 })?.text
-            return MarkdownDocument(file: file, text: text, title: title, headings: headings, links: links)
+            return MarkdownDocument(file: file, text: text, title: title, headings: headings, links: links,
+                                    sections: sections.finish())
         }
     }
 }

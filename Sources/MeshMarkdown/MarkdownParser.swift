@@ -7,9 +7,13 @@ enum CmarkDocument {
     // No CMARK_OPT_GITHUB_PRE_LANG: `<pre lang="sql">` misuses `lang` (a human language); `class="language-sql"` it is.
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
+    /// cmark-gfm registers its extensions through an unguarded static flag; a Swift static runs it exactly
+    /// once even when documents are parsed on several threads.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     /// Parses `text`, hands the tree to `body`, and frees everything afterwards.
     static func withTree<T>(_ text: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = registered
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {

@@ -22,4 +22,14 @@ public struct LoadedMesh: Sendable {
         self.assets = assets
         self.sourceRoots = sourceRoots
     }
+
+    /// Adds what another load read (one file's worth), after what this one holds.
+    public mutating func append(_ other: LoadedMesh) {
+        products += other.products
+        contracts += other.contracts
+        entities += other.entities
+        documents += other.documents
+        assets += other.assets
+        domainConfigs += other.domainConfigs
+    }
 }

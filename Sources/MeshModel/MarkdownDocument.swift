@@ -24,19 +24,35 @@ public struct MarkdownDocument: Sendable, Hashable {
         }
     }
 
+    /// The readable text under one heading (or before the first), for the search index: read from the
+    /// same parse as the headings, so search never parses Markdown again.
+    public struct Section: Sendable, Hashable {
+        /// Index into `headings`; nil for the text before the first heading.
+        public var heading: Int?
+        /// Plain text: no markup, link targets or HTML; whitespace collapsed to single spaces.
+        public var text: String
+        public init(heading: Int?, text: String) {
+            self.heading = heading
+            self.text = text
+        }
+    }
+
     /// Path relative to the mesh folder.
     public var file: String
     public var text: String
     public var title: String?
     public var headings: [Heading]
     public var links: [Link]
+    /// In document order; sections without a heading and without text are left out.
+    public var sections: [Section]
 
-    public init(file: String, text: String, title: String?, headings: [Heading], links: [Link]) {
+    public init(file: String, text: String, title: String?, headings: [Heading], links: [Link], sections: [Section] = []) {
         self.file = file
         self.text = text
         self.title = title
         self.headings = headings
         self.links = links
+        self.sections = sections
     }
 }
 

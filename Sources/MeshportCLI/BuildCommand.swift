@@ -18,12 +18,16 @@ public struct BuildCommand: ParsableCommand {
     @Option(help: "A theme folder whose templates/ and assets/ override the default theme by file name.")
     var theme: String?
 
+    @Option(help: ArgumentHelp("A folder where builds remember their inputs: a build whose inputs, theme and meshport are unchanged writes nothing.",
+                               valueName: "DIR"), completion: .directory)
+    var cache: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     public init() {}
 
     public func run() throws {
-        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, diagnostics: diagnostics).run()
+        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, cache: cache, diagnostics: diagnostics).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -9,6 +9,7 @@ struct BuildRunner {
     let meshDirectory: String
     let out: String?
     let theme: String?
+    var cache: String?
     let diagnostics: DiagnosticOptions
     var console = Console.standard
 
@@ -21,15 +22,38 @@ struct BuildRunner {
             try writer.checkTarget(meshDirectory: meshURL)
             let builder = MeshBuilder(meshDirectory: meshURL, themeOverride: theme.map { URL(fileURLWithPath: $0) },
                                       generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+            let buildCache = cache.map { BuildCache(cacheDirectory: URL(fileURLWithPath: $0)) }
+            let digest = try buildCache.map { _ throws(MeshLoader.ConfigurationError) in
+                try builder.inputDigest(settings: [MeshportVersion.current, theme ?? ""])
+            }
+            if let buildCache, let digest, let record = buildCache.unchangedBuild(digest: digest, output: outURL) {
+                let status = reporter.report(record.diagnostics)
+                if status != 0 {
+                    if diagnostics.format == .text { console.error(reporter.summary(record.diagnostics) + "; no site written") }
+                    return max(status, 1)
+                }
+                if diagnostics.format == .text { console.output(record.summary + " (unchanged: nothing rewritten)") }
+                return 0
+            }
             let outcome = try builder.build()
             let status = reporter.report(outcome.diagnostics)
             guard status == 0, let site = outcome.site, let mesh = outcome.mesh else {
                 if diagnostics.format == .text { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
                 return max(status, 1)
             }
+            var clock = StageClock()
             try writer.write(site)
-            if diagnostics.format == .text {
-                console.output("built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files -> \(outURL.path)")
+            clock.lap("write")
+            if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
+                for (stage, seconds) in outcome.timings + clock.laps {
+                    console.error("stage \(stage): \(String(format: "%.3f", seconds)) s")
+                }
+            }
+            let summary = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files -> \(outURL.path)"
+            if diagnostics.format == .text { console.output(summary) }
+            if let buildCache, let digest {
+                buildCache.remember(.init(digest: digest, output: outURL.standardizedFileURL.path,
+                                          outputStamp: BuildCache.stamp(outURL), diagnostics: outcome.diagnostics, summary: summary))
             }
             return 0
         } catch let error as MeshLoader.ConfigurationError {

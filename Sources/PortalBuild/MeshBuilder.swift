@@ -13,6 +13,8 @@ public struct MeshBuilder: Sendable {
         public var site: RenderedSite?
         public var mesh: LinkedMesh?
         public var report: GovernanceReport?
+        /// Seconds per stage, in pipeline order ("load", "link+validate", "render").
+        public var timings: [(stage: String, seconds: Double)] = []
     }
 
     public let meshDirectory: URL
@@ -31,19 +33,29 @@ public struct MeshBuilder: Sendable {
 
     /// Load, Link and Validate; then Render unless there are errors.
     public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
+        var clock = StageClock()
         let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
-        let theme: Theme
+        clock.lap("load")
+        let theme = try loadTheme(loaded.mesh.config)
+        var outcome = Self.validate(loaded, singleRepository: false)
+        clock.lap("link+validate")
+        if !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report {
+            outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
+            clock.lap("render")
+        }
+        outcome.timings = clock.laps
+        return outcome
+    }
+
+    /// The default theme with the override (`--theme`, else `mesh.yaml`'s `theme:`) on top.
+    func loadTheme(_ config: MeshConfig) throws(MeshLoader.ConfigurationError) -> Theme {
         do {
-            let configured = loaded.mesh.config.theme.map { meshDirectory.appendingPathComponent($0) }
-            theme = try ThemeLoader.load(defaultDirectory: defaultTheme, overrideDirectory: themeOverride ?? configured)
+            let configured = config.theme.map { meshDirectory.appendingPathComponent($0) }
+            return try ThemeLoader.load(defaultDirectory: defaultTheme, overrideDirectory: themeOverride ?? configured)
         } catch {
             throw MeshLoader.ConfigurationError(diagnostics: [.error("config.theme", error.description,
-                                                                     at: SourceLocation(file: loaded.mesh.config.file))])
+                                                                     at: SourceLocation(file: config.file))])
         }
-        var outcome = Self.validate(loaded, singleRepository: false)
-        guard !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report else { return outcome }
-        outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
-        return outcome
     }
 
     /// Load, Link and Validate only: `meshport check`. A folder without mesh.yaml is checked as one repository.

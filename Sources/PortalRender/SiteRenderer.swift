@@ -15,64 +15,32 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport()) -> RenderedSite {
-        let chrome = PageChrome(mesh: mesh, generatedAt: generatedAt)
         var site = RenderedSite()
-        func page(_ url: String, _ template: String, _ context: [String: Any], title: String, section: String,
-                  crumbs: [(String, String?)], description: String? = nil) {
-            let content = theme.render(template, context)
-            var layout = chrome.layout(url: url, title: title, content: content, section: section,
-                                       breadcrumbs: crumbs, description: description)
-            // Diagram styles only where there are diagrams, so pages like search load less.
-            layout["lineageStyles"] = ["product", "domain", "lineage"].contains(template)
-            let html = theme.render("layout", layout)
-            site.files[url] = Array(html.utf8)
-        }
-        let home: (String, String?) = ("Home", SiteURL.home)
-        let lineage = LineageViews(mesh: mesh)
-
-        page(SiteURL.home, "home", HomePage(mesh: mesh).context(), title: mesh.config.title, section: "home", crumbs: [home])
-        for domain in mesh.domains {
-            var context = DomainPage(mesh: mesh, domain: domain).context()
-            context["lineage"] = lineage.domain(domain)
-            page(domain.url, "domain", context, title: domain.title,
-                 section: "domain", crumbs: [home, (domain.title, nil)], description: domain.description)
-        }
-        for team in mesh.teams {
-            page(team.url, "team", TeamPage(mesh: mesh, team: team).context(), title: team.displayName,
-                 section: "team", crumbs: [home, (team.displayName, nil)], description: team.description)
-        }
-        for (i, product) in mesh.products.enumerated() {
-            let domainCrumb = (mesh.domain(product.domain)?.title ?? product.domain, Optional(SiteURL.domain(product.domain)))
-            let landingHTML = product.landingDoc.map {
-                markdown(mesh.docs[$0], options: .init(dropLeadingTitle: true, headingShift: 1))
-            }
-            var context = ProductPage(mesh: mesh, index: i, landingHTML: landingHTML, governance: governance).context()
-            context["lineage"] = lineage.product(i)
-            context["columnLineage"] = lineage.columns(i) as Any
-            page(product.url, "product", context,
-                 title: product.name, section: "product", crumbs: [home, domainCrumb, (product.name, nil)],
-                 description: product.manifest.description.purpose)
-            for d in product.docs where !mesh.docs[d].isLanding {
-                let doc = mesh.docs[d]
-                page(doc.url, "doc", DocPageView(mesh: mesh, doc: doc, html: markdown(doc)).context(), title: doc.title,
-                     section: "product", crumbs: [home, domainCrumb, (product.name, product.url), (doc.title, nil)])
-            }
-        }
-        page(SiteURL.lineage, "lineage", lineage.whole(), title: "Lineage", section: "lineage", crumbs: [home, ("Lineage", nil)])
-        page(SiteURL.governance, "governance", GovernancePage(mesh: mesh, report: governance).context(), title: "Governance",
-             section: "governance", crumbs: [home, ("Governance", nil)])
-        let pages = site.files.keys.sorted()
-        // Search: the page (left out of the sitemap: it has nothing to crawl) and its index files.
-        let searchRoot = SiteURL.root(from: SearchIndexBuilder.pageURL)
-        page(SearchIndexBuilder.pageURL, "search", ["root": searchRoot, "homeHref": searchRoot + SiteURL.home], title: "Search", section: "search", crumbs: [home, ("Search", nil)])
+        let pages = Self.pages(mesh)
+        let renderer = SitePageRenderer(mesh: mesh, governance: governance, renderer: self)
+        // Pages in parallel, bounded by the cores; results come back in list order.
+        let rendered = parallelMap(pages.count) { renderer.render(pages[$0]) }
+        for file in rendered { site.files[file.path] = file.bytes }
+        let crawlable = zip(pages, rendered).filter { $0.0 != .search && $0.0 != .notFound }.map(\.1.path).sorted()
         site.files.merge(SearchIndexBuilder().build(mesh)) { _, new in new }
-        site.files[SiteURL.notFound] = notFound(chrome)
-        site.files["sitemap.xml"] = Array(Sitemap.xml(pages: pages, baseURL: mesh.config.baseURL).utf8)
+        site.files["sitemap.xml"] = Array(Sitemap.xml(pages: crawlable, baseURL: mesh.config.baseURL).utf8)
         site.files["api/mesh.json"] = MeshAPI(mesh).json()
         site.files["api/governance.json"] = MeshAPI.encode(governance)
         for asset in mesh.assets { site.files[asset.path] = asset.bytes }
         for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
         return site
+    }
+
+    /// Every page of the site, in a fixed order.
+    public static func pages(_ mesh: LinkedMesh) -> [SitePage] {
+        var pages: [SitePage] = [.home]
+        pages += mesh.domains.indices.map(SitePage.domain)
+        pages += mesh.teams.indices.map(SitePage.team)
+        for (i, product) in mesh.products.enumerated() {
+            pages.append(.product(i))
+            pages += product.docs.filter { !mesh.docs[$0].isLanding }.map(SitePage.doc)
+        }
+        return pages + [.lineage, .governance, .search, .notFound]
     }
 
     /// The Markdown of a doc with its links pointing at the pages they resolved to.
@@ -86,14 +54,5 @@ public struct SiteRenderer: Sendable {
             case .external, nil: return nil
             }
         }
-    }
-
-    /// 404.html is served for any missing path, so it links from the base URL, not relatively.
-    func notFound(_ chrome: PageChrome) -> [UInt8] {
-        let base = chrome.mesh.config.baseURL.hasSuffix("/") ? chrome.mesh.config.baseURL : chrome.mesh.config.baseURL + "/"
-        let content = theme.render("notfound", ["homeHref": base + SiteURL.home])
-        let context = chrome.layout(url: SiteURL.notFound, title: "Page not found", content: content, section: "",
-                                    breadcrumbs: [], absoluteRoot: base)
-        return Array(theme.render("layout", context).utf8)
     }
 }

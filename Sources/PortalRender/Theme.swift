@@ -17,9 +17,10 @@ public struct Theme: Sendable {
         self.templates = templates
         self.assets = assets
         var library = MustacheLibrary()
+        _ = HTMLText.registered
         for name in templates.keys.sorted() {
             do {
-                try library.register(templates[name]!, named: name)
+                try library.register(HTMLText.pragma + templates[name]!, named: name)
             } catch {
                 throw TemplateError(description: "template '\(name).mustache' does not parse: \(error)")
             }

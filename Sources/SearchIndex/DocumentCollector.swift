@@ -14,7 +14,7 @@ struct DocumentCollector {
         for domain in mesh.domains { addDomain(domain) }
         // Products are independent of each other: collected over the cores, merged in product order.
         let firstGroup = groups.count
-        let products = parallelMap(mesh.products.count) { [self] i in
+        let products = parallelMap(mesh.products.count) { i in
             Self.productDocuments(mesh.products[i], group: firstGroup + i, mesh: mesh)
         }
         groups.reserveCapacity(groups.count + products.count + mesh.teams.count)
@@ -97,11 +97,12 @@ struct DocumentCollector {
 
         for d in product.docs {
             let doc = mesh.docs[d]
-            for section in MarkdownSections.split(doc.document) {
-                let isTitle = section.heading != nil && section.level == 1 && section.heading == doc.document.title
-                let heading = section.heading ?? doc.title
+            for section in doc.document.sections {
+                let title = section.heading.map { doc.document.headings[$0] }
+                let isTitle = title.map { $0.level == 1 && $0.text == doc.document.title } ?? false
+                let heading = title?.text ?? doc.title
                 // The landing page's leading title is dropped on the product page, so it links to the page top.
-                let anchor = isTitle || section.heading == nil ? nil : section.anchor
+                let anchor = isTitle ? nil : title?.anchor
                 var docFields: [SearchDocument.Field] = [.init(.heading, heading)]
                 if heading != doc.title { docFields.append(.init(.body, doc.title)) }
                 docFields.append(.init(.body, section.text))

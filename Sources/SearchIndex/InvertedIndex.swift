@@ -1,3 +1,5 @@
+import MeshModel
+
 /// Terms -> the documents that contain them, each with one score byte: the best field's tier times
 /// four plus a 0...3 measure of term frequency against field length (BM25's saturation, quantised).
 /// Postings are appended in document order, so every list is sorted by document number.

@@ -74,4 +74,44 @@ final class EmbeddedMarkdownTests: XCTestCase {
         let html = MarkdownRenderer.render("Intro.\n\n# Orders\n", options: .init(dropLeadingTitle: true)) { _, _ in nil }
         XCTAssertTrue(html.contains("<h1 id=\"orders\">Orders</h1>"), html)
     }
+
+    func testSectionsHoldThePlainTextUnderEachHeading() {
+        let text = """
+            Lead <b>in</b> &amp; out.
+
+            # Orders
+
+            Intro with a [link](https://x.example/y) and `code`.
+
+            ## Columns
+
+            ```sql
+            # not a heading
+            select customer_id from orders
+            ```
+
+            | col | meaning |
+            |-----|---------|
+            | id  | key     |
+
+            Setext heading
+            --------------
+            Body **bold**,
+            next line.
+            """
+        let doc = MarkdownOutline.read(text, file: "a.md")
+        XCTAssertEqual(doc.headings.map(\.text), ["Orders", "Columns", "Setext heading"])
+        XCTAssertEqual(doc.sections.map(\.heading), [nil, 0, 1, 2])
+        XCTAssertEqual(doc.sections.map(\.text), [
+            "Lead in & out.",
+            "Intro with a link and code.",
+            "# not a heading select customer_id from orders col meaning id key",
+            "Body bold, next line.",
+        ])
+    }
+
+    func testAnEmptyHeadingStillHasASection() {
+        let doc = MarkdownOutline.read("# A\n\n# B\n\ntext\n", file: "a.md")
+        XCTAssertEqual(doc.sections, [.init(heading: 0, text: ""), .init(heading: 1, text: "text")])
+    }
 }

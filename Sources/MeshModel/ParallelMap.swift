@@ -2,7 +2,7 @@ import Dispatch
 
 /// `(0..<count).map(transform)` spread over the cores in contiguous chunks. Each chunk writes only its
 /// own slots and the results come back in index order, so the output does not depend on scheduling.
-func parallelMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+public func parallelMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
     guard count > 1 else { return (0..<count).map(transform) }
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)

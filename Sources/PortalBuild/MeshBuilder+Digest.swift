@@ -1,0 +1,49 @@
+import Foundation
+import MeshLoad
+import MeshModel
+import PortalRender
+
+extension MeshBuilder {
+    /// One stable hash of everything a build's output depends on: the bytes of every file the Load stage
+    /// would read, the theme, the settings that change pages, and the meshport binary itself. Equal
+    /// digests give byte-identical sites, which is what lets `build --cache` skip a build.
+    public func inputDigest(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> String {
+        let (config, paths) = try MeshLoader(meshDirectory: meshDirectory).inputPaths()
+        let theme = try loadTheme(config)
+        let directory = meshDirectory
+        let fileHashes = parallelMap(paths.count) { i -> UInt64 in
+            var hash = StableHash()
+            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(paths[i]).path) {
+                data.withUnsafeBytes { hash.combine($0) }
+            } else {
+                hash.combine("unreadable")
+            }
+            return hash.value
+        }
+        var hash = StableHash()
+        for setting in settings + [generatedAt ?? "", Self.executableStamp()] { hash.combine(setting) }
+        for name in theme.templates.keys.sorted() {
+            hash.combine(name)
+            hash.combine(theme.templates[name]!)
+        }
+        for name in theme.assets.keys.sorted() {
+            hash.combine(name)
+            hash.combine(theme.assets[name]!)
+        }
+        for (path, fileHash) in zip(paths, fileHashes) {
+            hash.combine(path)
+            hash.combine(fileHash)
+        }
+        return hash.hex
+    }
+
+    /// Size and modification time of the running binary: a rebuilt meshport, even of the same version,
+    /// may render differently.
+    static func executableStamp() -> String {
+        let path = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified)"
+    }
+}
