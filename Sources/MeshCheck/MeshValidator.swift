@@ -23,13 +23,21 @@ public struct MeshValidator: Sendable {
         "product.domain.undeclared", "product.team.undeclared",
     ]
 
-    public func validate(loaded: LoadedMesh, linked: LinkedMesh, earlier: [Diagnostic]) -> Validation {
+    /// The schema pass on its own. It looks at each product, contract and entity alone, so the findings
+    /// of a mesh are those of its parts: products first, then contracts, then entities.
+    public static func schemaDiagnostics(_ loaded: LoadedMesh) -> [Diagnostic] {
+        SchemaChecks.run(loaded)
+    }
+
+    /// `schema`: the schema findings when already known (`schemaDiagnostics` of every file, kept by `serve`).
+    public func validate(loaded: LoadedMesh, linked: LinkedMesh, earlier: [Diagnostic],
+                         schema: [Diagnostic]? = nil) -> Validation {
         let policy = GovernancePolicy(config: loaded.config, domainConfigs: loaded.domainConfigs)
         let findings = ReferenceChecks.run(linked) + GovernanceChecks.run(linked)
         let found = findings.map { f in
             Diagnostic(RuleCatalog.rule(f.rule)?.defaultSeverity ?? .warning, f.rule, f.message, at: f.location, notes: f.notes)
         }
-        var diagnostics = Self.markingConsequences(policy.apply(earlier + SchemaChecks.run(loaded) + found) + policy.diagnostics)
+        var diagnostics = Self.markingConsequences(policy.apply(earlier + (schema ?? SchemaChecks.run(loaded)) + found) + policy.diagnostics)
         if singleRepository {
             diagnostics = diagnostics.map { d in
                 guard Self.crossRepositoryRules.contains(d.rule) else { return d }

@@ -6,21 +6,9 @@ extension MeshLoader {
     /// configuration was given), each repository's `meshport.yaml`, then its inputs. What `build --cache`
     /// hashes to know that nothing changed.
     public func inputPaths() throws(ConfigurationError) -> (config: MeshConfig, paths: [String]) {
-        let (config, _) = try readConfiguration()
-        let discovery = SourceDiscovery(meshDirectory: meshDirectory)
-        let (roots, rootDiagnostics) = discovery.sourceRoots(config)
-        if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: rootDiagnostics) }
-        var paths = configuration == nil ? ["mesh.yaml"] : []
-        var seen = Set<String>()
-        for root in roots {
-            let path = Self.join(root, DomainConfigReader.fileName)
-            if seen.insert(path).inserted, FileManager.default.fileExists(atPath: meshDirectory.appendingPathComponent(path).path) {
-                paths.append(path)
-            }
-        }
-        for root in roots {
-            for found in discovery.files(in: root) where seen.insert(found.path).inserted { paths.append(found.path) }
-        }
-        return (config, paths)
+        let sources = try sources()
+        let inventory = inventory(sources)
+        let configs = inventory.domainConfigRoots.map(Self.domainConfigPath(root:))
+        return (sources.config, (configuration == nil ? ["mesh.yaml"] : []) + configs + inventory.inputs.map(\.found.path))
     }
 }

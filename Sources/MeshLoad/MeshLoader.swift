@@ -33,37 +33,13 @@ public struct MeshLoader: Sendable {
     }
 
     public func load() throws(ConfigurationError) -> Result {
-        let (config, configDiagnostics) = try readConfiguration()
-        let discovery = SourceDiscovery(meshDirectory: meshDirectory)
-        let (roots, rootDiagnostics) = discovery.sourceRoots(config)
-        if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + rootDiagnostics) }
-
-        var mesh = LoadedMesh(config: config, sourceRoots: roots)
-        var diagnostics = configDiagnostics + rootDiagnostics
-        // A repository's meshport.yaml is its configuration, never one of its inputs.
-        var seen = Set<String>()
-        for root in roots {
-            let path = Self.join(root, DomainConfigReader.fileName)
-            guard seen.insert(path).inserted, isRegularFile(path) else { continue }
-            diagnostics += readDomainConfig(path, root: root, into: &mesh)
-        }
-        var inputs: [(found: SourceDiscovery.Found, root: String)] = []
-        for root in roots {
-            for found in discovery.files(in: root) where seen.insert(found.path).inserted { inputs.append((found, root)) }
-        }
+        let sources = try sources()
+        let inventory = inventory(sources)
+        let configs = inventory.domainConfigRoots.compactMap { readDomainConfig(root: $0) }
         // Files are independent: read and parsed over the cores, then merged in discovery order.
-        let parts = parallelMap(inputs.count) { i in
-            var part = LoadedMesh(config: config)
-            let problems = read(inputs[i].found, root: inputs[i].root, into: &part)
-            return (part, problems)
-        }
-        for (part, problems) in parts {
-            mesh.append(part)
-            diagnostics += problems
-        }
-        // A component file read through a `$ref` may also be an input: report its problems once.
-        var reported = Set<Diagnostic>()
-        return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
+        let inputs = inventory.inputs
+        let files = parallelMap(inputs.count) { readFile(inputs[$0].found, root: inputs[$0].root) }
+        return Self.assemble(sources, files: configs + files)
     }
 
     func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {
@@ -181,7 +157,7 @@ public struct MeshLoader: Sendable {
         }
     }
 
-    private func isRegularFile(_ relative: String) -> Bool {
+    func isRegularFile(_ relative: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: meshDirectory.appendingPathComponent(relative).path,
                                               isDirectory: &isDirectory) && !isDirectory.boolValue

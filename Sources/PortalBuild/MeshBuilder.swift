@@ -65,10 +65,11 @@ public struct MeshBuilder: Sendable {
         return validate(try loader.load(), singleRepository: !hasMesh)
     }
 
-    static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool) -> Outcome {
+    /// Link and Validate. `schema`: the schema findings when already known (see `IncrementalLoad`).
+    static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool, schema: [Diagnostic]? = nil) -> Outcome {
         let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)
         let validation = MeshValidator(singleRepository: singleRepository)
-            .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics)
+            .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics, schema: schema)
         return Outcome(diagnostics: validation.diagnostics, site: nil, mesh: linked, report: validation.report)
     }
 
