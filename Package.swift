@@ -66,7 +66,7 @@ let package = Package(
         // Shared by the test targets only: inline meshes written to temporary folders.
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
         .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
-        .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
+        .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown", "MeshModel"]),
         .testTarget(name: "LineageLayoutTests", dependencies: ["LineageLayout"]),
         .testTarget(name: "DiagnosticOutputTests", dependencies: ["DiagnosticOutput", "MeshModel"]),
         .testTarget(name: "MeshCheckTests", dependencies: ["MeshCheck", "MeshModel", "MeshLink", "MeshLoad", "MeshTestSupport"]),

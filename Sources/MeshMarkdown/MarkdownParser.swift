@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// The one place that talks to libcmark-gfm: parses GFM with the GitHub extensions and
 /// exposes the tree as Swift values. Raw HTML never survives rendering (safe mode plus tagfilter).
@@ -11,9 +12,15 @@ enum CmarkDocument {
     /// once even when documents are parsed on several threads.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm 0.29 switches its extensions' inline special characters (`~`, `:`, `w`) on when a parser
+    /// starts on inlines and off when it is done, in a table all parsers share: two parses at once lose
+    /// strikethroughs and autolinks. Parses take turns; walking and rendering the trees need no turn.
+    private static let parsing = NSLock()
+
     /// Parses `text`, hands the tree to `body`, and frees everything afterwards.
     static func withTree<T>(_ text: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
         _ = registered
+        parsing.lock()
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -29,6 +36,7 @@ enum CmarkDocument {
         }
         if bytes.isEmpty { bytes = [] }
         let root = cmark_parser_finish(parser)!
+        parsing.unlock()
         defer { cmark_node_free(root) }
         return body(root, cmark_parser_get_syntax_extensions(parser))
     }

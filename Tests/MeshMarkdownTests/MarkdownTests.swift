@@ -1,3 +1,4 @@
+import MeshModel
 import XCTest
 @testable import MeshMarkdown
 
@@ -113,5 +114,16 @@ final class EmbeddedMarkdownTests: XCTestCase {
     func testAnEmptyHeadingStillHasASection() {
         let doc = MarkdownOutline.read("# A\n\n# B\n\ntext\n", file: "a.md")
         XCTAssertEqual(doc.sections, [.init(heading: 0, text: ""), .init(heading: 1, text: "text")])
+    }
+
+    /// cmark-gfm switches the inline special characters of its extensions (`~`, `:`, `w`) on and off in a
+    /// table shared by all parsers; parsing on several threads at once must still find every strikethrough
+    /// and autolink.
+    func testParsingOnManyThreadsAtOnceGivesWhatOneThreadGives() {
+        let text = "~~gone~~ and www.example.com and https://example.com/x plus ~one~ more\n\n| a | b |\n|---|---|\n| ~~c~~ | d |\n"
+        let expected = MarkdownRenderer.render(text) { _, _ in nil }
+        XCTAssertTrue(expected.contains("<del>gone</del>") && expected.contains("<a href=\"https://example.com/x\">"), expected)
+        let rendered = parallelMap(4000) { _ in MarkdownRenderer.render(text) { _, _ in nil } }
+        XCTAssertEqual(rendered.filter { $0 != expected }.count, 0)
     }
 }
