@@ -60,9 +60,14 @@ public struct MeshBuilder: Sendable {
 
     /// Load, Link and Validate only: `meshport check`. A folder without mesh.yaml is checked as one repository.
     public static func check(_ directory: URL) throws(MeshLoader.ConfigurationError) -> Outcome {
+        let (loader, singleRepository) = loader(for: directory)
+        return validate(try loader.load(), singleRepository: singleRepository)
+    }
+
+    /// The loader for a mesh folder, or for a folder without mesh.yaml read as a mesh of that one repository.
+    static func loader(for directory: URL) -> (loader: MeshLoader, singleRepository: Bool) {
         let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
-        let loader = hasMesh ? MeshLoader(meshDirectory: directory) : MeshLoader.singleRepository(directory)
-        return validate(try loader.load(), singleRepository: !hasMesh)
+        return (hasMesh ? MeshLoader(meshDirectory: directory) : MeshLoader.singleRepository(directory), !hasMesh)
     }
 
     /// Link and Validate. `schema`: the schema findings when already known (see `IncrementalLoad`).
