@@ -20,7 +20,7 @@ public struct IncrementalBuild: Sendable {
         /// Nil when the input has errors: the site stays as it was.
         public var generation: Generation?
         public var change: IncrementalLoad.Change
-        /// Seconds per stage, in pipeline order ("load", "link+validate", "fingerprint").
+        /// Seconds per stage, in pipeline order ("load", "assemble", "link+validate", "fingerprint").
         public var timings: [(stage: String, seconds: Double)]
         /// Input files and repository configurations the mesh is made of.
         public var fileCount: Int
@@ -59,14 +59,16 @@ public struct IncrementalBuild: Sendable {
                 load = try IncrementalLoad(loader: MeshBuilder.loader(for: meshDirectory).loader)
             }
             guard let load else { preconditionFailure("loaded above") }
+            clock.lap("load")
             let result = load.result()
+            let schema = load.schemaDiagnostics()
             if theme == nil || change.reloaded || paths.contains(where: isThemeFile) {
                 theme = try builder.loadTheme(result.mesh.config)
             }
             guard let theme else { preconditionFailure("loaded above") }
-            clock.lap("load")
+            clock.lap("assemble")
             let checked = MeshBuilder.validate(result, singleRepository: load.loader.configuration != nil,
-                                               schema: load.schemaDiagnostics())
+                                               schema: schema)
             clock.lap("link+validate")
             var outcome = Outcome(diagnostics: checked.diagnostics, generation: nil, change: change, timings: [],
                                   fileCount: load.fileCount)

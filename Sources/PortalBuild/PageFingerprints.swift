@@ -23,8 +23,10 @@ public struct PageFingerprints: Sendable {
     public init(mesh: LinkedMesh, governance: GovernanceReport, files: [String: UInt64], settings: UInt64) {
         let d = EntityDigests(mesh: mesh, governance: governance, files: files, settings: settings)
         pages = SiteRenderer.pages(mesh).map { ($0, PageRenderer.path(of: $0, in: mesh)) }
-        var byPath: [String: UInt64] = [:]
-        for (page, path) in pages { byPath[path] = d.fingerprint(page) }
+        let pages = self.pages
+        let values = parallelMap(pages.count) { d.fingerprint(pages[$0].page) }
+        var byPath: [String: UInt64] = Dictionary(minimumCapacity: pages.count)
+        for (entry, value) in zip(pages, values) { byPath[entry.path] = value }
         self.byPath = byPath
         var supplements: [PageRenderer.Supplement: UInt64] = [:]
         for supplement in PageRenderer.Supplement.allCases { supplements[supplement] = d.fingerprint(supplement, pages: pages) }
@@ -83,6 +85,8 @@ private struct EntityDigests {
     var compliance: [String: UInt64] = [:]
     /// Products one lineage edge away, each once.
     var neighbours: [[Int]] = []
+    /// "<domain>/<slug>" of each product.
+    let keys: [String]
 
     init(mesh: LinkedMesh, governance: GovernanceReport, files: [String: UInt64], settings: UInt64) {
         self.mesh = mesh
@@ -95,7 +99,9 @@ private struct EntityDigests {
         config.combine(UInt64(mesh.config.lineageWidth))
         self.settings = config.value
 
-        let key = { (p: Int) in mesh.products[p].domain + "/" + mesh.products[p].slug }
+        let keys = mesh.products.map { $0.domain + "/" + $0.slug }
+        self.keys = keys
+        let key = { (p: Int) in keys[p] }
         func file(_ path: String, _ location: SourceLocation, into hash: inout StableHash) {
             hash.combine(path)
             hash.combine(files[path] ?? 0)
@@ -132,7 +138,11 @@ private struct EntityDigests {
                 for field in [doc.url, doc.title, doc.isLanding ? "landing" : "page", key(doc.product)] { h.combine(field) }
                 for (destination, target) in doc.links.sorted(by: { $0.key < $1.key }) {
                     h.combine(destination)
-                    h.combine(String(describing: target))
+                    switch target {
+                    case .site(let path, let fragment): h.combine("site " + path + "#" + (fragment ?? "\u{0}"))
+                    case .fragment(let fragment): h.combine("fragment " + fragment)
+                    case .external(let url): h.combine("external " + url)
+                    }
                 }
             }
         }
@@ -186,12 +196,15 @@ private struct EntityDigests {
         var ring = mesh.products.indices.map { [label, externals] i in Self.hash { $0.combine(label[i]); $0.combine(externals[i]) } }
         for _ in 0..<max(1, mesh.config.lineageDepth) {
             var next = ring.map { value in var h = StableHash(); h.combine(value); return h }
+            func meet(_ end: Int, _ other: Int, _ side: String, _ edge: LineageEdge) {
+                next[end].combine(side)
+                next[end].combine(edge.upstream.port)
+                next[end].combine(edge.downstream.port)
+                next[end].combine(ring[other])
+            }
             for edge in mesh.edges {
-                let ports = edge.upstream.port + " → " + edge.downstream.port
-                next[edge.downstream.product].combine("up " + ports)
-                next[edge.downstream.product].combine(ring[edge.upstream.product])
-                next[edge.upstream.product].combine("down " + ports)
-                next[edge.upstream.product].combine(ring[edge.downstream.product])
+                meet(edge.downstream.product, edge.upstream.product, "up", edge)
+                meet(edge.upstream.product, edge.downstream.product, "down", edge)
             }
             ring = next.map(\.value)
             rings.append(ring)
@@ -214,14 +227,14 @@ private struct EntityDigests {
         return hash.value
     }
 
-    func key(_ p: Int) -> String { mesh.products[p].domain + "/" + mesh.products[p].slug }
+    func key(_ p: Int) -> String { keys[p] }
 
     func fingerprint(_ page: SitePage) -> UInt64 {
         Self.hash { h in
             h.combine(settings)
-            h.combine(String(String(describing: page).prefix { $0 != "(" }))
             switch page {
             case .home:
+                h.combine("home")
                 for count in [mesh.domains.count, mesh.products.count, mesh.teams.count, mesh.edges.count, mesh.docs.count] {
                     h.combine(UInt64(count))
                 }
@@ -229,18 +242,21 @@ private struct EntityDigests {
                 for domain in mesh.domains { h.combine(domainFull[domain.slug] ?? 0) }
                 for team in mesh.teams { h.combine(teamFull[team.slug] ?? 0) }
             case .domain(let d):
+                h.combine("domain")
                 let domain = mesh.domains[d]
                 h.combine(domainFull[domain.slug] ?? 0)
                 for p in domain.products { h.combine(node[p]); h.combine(rings[0][p]) }
                 for slug in domain.upstreamDomains + domain.downstreamDomains { h.combine(domainLabel[slug] ?? 0) }
                 h.combine(domain.ownerTeam.flatMap { teamLabel[$0] } ?? 0)
             case .team(let t):
+                h.combine("team")
                 let team = mesh.teams[t]
                 h.combine(teamFull[team.slug] ?? 0)
                 for slug in [team.parent].compactMap({ $0 }) + team.children { h.combine(teamLabel[slug] ?? 0) }
                 for p in team.products { h.combine(node[p]) }
                 for slug in team.ownedDomains { h.combine(domainLabel[slug] ?? 0) }
             case .product(let p):
+                h.combine("product")
                 let product = mesh.products[p]
                 h.combine(own[p])
                 h.combine(rings[rings.count - 1][p])
@@ -249,20 +265,25 @@ private struct EntityDigests {
                 h.combine(product.landingDoc.map { docs[$0] } ?? 0)
                 h.combine(compliance[key(p)] ?? 0)
             case .doc(let d):
+                h.combine("doc")
                 let p = mesh.docs[d].product
                 h.combine(docs[d])
                 h.combine(label[p])
                 h.combine(docNavigation[p])
             case .lineage:
+                h.combine("lineage")
                 for p in mesh.products.indices { h.combine(label[p]); h.combine(externals[p]) }
                 combineEdges(into: &h)
                 for domain in mesh.domains { h.combine(domainLabel[domain.slug] ?? 0) }
             case .governance:
+                h.combine("governance")
                 for value in label { h.combine(value) }
                 for domain in mesh.domains { h.combine(domainFull[domain.slug] ?? 0) }
                 combineGovernance(into: &h)
-            case .search, .notFound:
-                break
+            case .search:
+                h.combine("search")
+            case .notFound:
+                h.combine("404")
             }
         }
     }
@@ -270,7 +291,7 @@ private struct EntityDigests {
     func fingerprint(_ supplement: PageRenderer.Supplement, pages: [(page: SitePage, path: String)]) -> UInt64 {
         Self.hash { h in
             h.combine(settings)
-            h.combine(String(describing: supplement))
+            h.combine(UInt64(PageRenderer.Supplement.allCases.firstIndex(of: supplement) ?? 0))
             switch supplement {
             case .searchIndex, .meshJSON:
                 for value in own { h.combine(value) }
@@ -294,7 +315,9 @@ private struct EntityDigests {
 
     private func combineEdges(into h: inout StableHash) {
         for edge in mesh.edges {
-            h.combine(key(edge.upstream.product) + "#" + edge.upstream.port + ">" + key(edge.downstream.product) + "#" + edge.downstream.port)
+            for part in [keys[edge.upstream.product], edge.upstream.port, keys[edge.downstream.product], edge.downstream.port] {
+                h.combine(part)
+            }
         }
     }
 
