@@ -34,13 +34,18 @@ public struct MeshBuilder: Sendable {
     /// Load, Link and Validate; then Render unless there are errors.
     public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
         var clock = StageClock()
-        let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
-        clock.lap("load")
-        let theme = try loadTheme(loaded.mesh.config)
-        var outcome = Self.validate(loaded, singleRepository: false)
-        clock.lap("link+validate")
-        if !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report {
-            outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
+        // In a closure, so the loaded mesh and its YAML trees are freed before rendering starts.
+        var (outcome, theme) = try { () throws(MeshLoader.ConfigurationError) -> (Outcome, Theme) in
+            let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
+            clock.lap("load")
+            let theme = try loadTheme(loaded.mesh.config)
+            let outcome = Self.validate(loaded, singleRepository: false)
+            clock.lap("link+validate")
+            return (outcome, theme)
+        }()
+        if !outcome.diagnostics.hasErrors, outcome.mesh != nil, let report = outcome.report {
+            outcome.mesh = outcome.mesh?.withoutSourceTrees()
+            outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(outcome.mesh!, governance: report)
             clock.lap("render")
         }
         outcome.timings = clock.laps
