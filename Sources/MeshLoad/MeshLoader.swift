@@ -19,10 +19,13 @@ public struct MeshLoader: Sendable {
     public let meshDirectory: URL
     /// Used instead of reading `mesh.yaml` (checking one domain repository on its own).
     public let configuration: MeshConfig?
+    /// Repositories loaded elsewhere (`build --bundles`), read instead of the folders they stand for.
+    public let bundled: [BundledRepository]
 
-    public init(meshDirectory: URL, configuration: MeshConfig? = nil) {
+    public init(meshDirectory: URL, configuration: MeshConfig? = nil, bundled: [BundledRepository] = []) {
         self.meshDirectory = meshDirectory.standardizedFileURL
         self.configuration = configuration
+        self.bundled = bundled
     }
 
     /// A folder with no mesh.yaml, read as a mesh of that one repository.
@@ -35,19 +38,30 @@ public struct MeshLoader: Sendable {
     public func load() throws(ConfigurationError) -> Result {
         let (config, configDiagnostics) = try readConfiguration()
         let discovery = SourceDiscovery(meshDirectory: meshDirectory)
-        let (roots, rootDiagnostics) = discovery.sourceRoots(config)
+        let (roots, sourceDiagnostics) = discovery.sourceRoots(config, bundled: bundled.map(\.root))
+        let rootDiagnostics = sourceDiagnostics + BundledRepository.placementProblems(bundled, roots: roots, discovery: discovery)
         if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + rootDiagnostics) }
 
         var mesh = LoadedMesh(config: config, sourceRoots: roots)
         var diagnostics = configDiagnostics + rootDiagnostics
+        let bundles = Dictionary(bundled.map { ($0.root, $0.repository) }, uniquingKeysWith: { first, _ in first })
         // A repository's meshport.yaml is its configuration, never one of its inputs.
         var seen = Set<String>()
         for root in roots {
+            if let bundle = bundles[root] {
+                mesh.domainConfigs += bundle.domainConfig.map { [$0] } ?? []
+                continue
+            }
             let path = Self.join(root, DomainConfigReader.fileName)
             guard seen.insert(path).inserted, isRegularFile(path) else { continue }
             diagnostics += readDomainConfig(path, root: root, into: &mesh)
         }
         for root in roots {
+            if let bundle = bundles[root] {
+                mesh.appendContents(of: bundle)
+                diagnostics += bundle.diagnostics
+                continue
+            }
             for found in discovery.files(in: root) where seen.insert(found.path).inserted {
                 diagnostics += read(found, root: root, into: &mesh)
             }
