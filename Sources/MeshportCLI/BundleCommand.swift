@@ -62,11 +62,13 @@ public struct BundleCommand: ParsableCommand {
         }
     }
 
-    /// Beside the target first, then renamed over it: a failed write leaves no half-written bundle.
+    /// Beside the target first (its folder made when missing), then renamed over it: a failed write
+    /// leaves no half-written bundle.
     func write(_ bytes: [UInt8], to file: URL) throws {
         let staging = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).meshport-staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: staging)
             if rename(staging.path, file.path) != 0 { throw CocoaError(.fileWriteUnknown) }
         } catch {
