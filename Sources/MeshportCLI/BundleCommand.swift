@@ -30,14 +30,9 @@ public struct BundleCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let url = URL(fileURLWithPath: repository).standardizedFileURL
         let console = Console.standard
+        let url = try existingFolder(repository, console: console)
         let reporter = DiagnosticReporter(meshDirectory: url, options: diagnostics, console: console)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            console.error("error: \(url.path) is not a folder")
-            throw ExitCode(2)
-        }
         if FileManager.default.fileExists(atPath: url.appendingPathComponent("mesh.yaml").path) {
             console.error("error: \(url.path) is a mesh folder (it has mesh.yaml); bundle each of its domain repositories instead")
             throw ExitCode(2)

@@ -87,6 +87,15 @@ final class CIExampleTests: XCTestCase {
         XCTAssertEqual(subcommands["gitlab-ci-matrix.yml"], ["bundle", "build"])
     }
 
+    /// README.md shows these workflows in full: they must be the files, not copies that drift.
+    func testReadmeShowsTheExampleFilesAsTheyAre() throws {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for name in ["github-actions.yml", "gitlab-ci.yml", "github-actions-domain.yml", "github-actions-matrix.yml"] {
+            let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertTrue(readme.contains("```yaml\n" + text + "```\n"), "README.md shows docs/ci/\(name) as it is")
+        }
+    }
+
     /// The arguments of each shell line that starts with `meshport`, in any string of the file;
     /// CI variables stand for a word, and the line ends at the first redirection or operator.
     func collectCommands(_ node: YAMLNode, into commands: inout [[String]]) {
