@@ -47,6 +47,15 @@ final class BundleAssemblyTests: XCTestCase {
         XCTAssertEqual(assembled.diagnostics, direct.diagnostics, "the same diagnostics, at the same places", file: file, line: line)
     }
 
+    /// The build stops before anything is read with exactly one diagnostic: `rule`, saying `message`.
+    func assertConfigurationError(_ mesh: TemporaryMesh, _ rule: String, _ message: String, line: UInt = #line) {
+        XCTAssertThrowsError(try build(mesh), line: line) { error in
+            let diagnostics = (error as? MeshLoader.ConfigurationError)?.diagnostics ?? []
+            XCTAssertEqual(diagnostics.map(\.rule), [rule], line: line)
+            XCTAssertEqual(diagnostics.first?.message, message, line: line)
+        }
+    }
+
     func testPortalFromBundlesOfEveryRepositoryIsByteIdenticalToADirectBuild() throws {
         let direct = try SiteFixture.build(Repository.sampleMesh)
         try assertSameSite(try build(try assembly(onDisk: [], bundled: Self.domains)), direct)
@@ -59,23 +68,15 @@ final class BundleAssemblyTests: XCTestCase {
 
     func testARepositoryBothOnDiskAndBundledIsAConfigurationError() throws {
         let mesh = try assembly(onDisk: ["customer", "finance", "logistics", "marketing", "sales"], bundled: ["sales"])
-        XCTAssertThrowsError(try build(mesh)) { error in
-            let diagnostics = (error as! MeshLoader.ConfigurationError).diagnostics
-            XCTAssertEqual(diagnostics.map(\.rule), ["config.bundle.conflict"])
-            XCTAssertEqual(diagnostics.first?.message,
-                           "'domains/sales' is both a folder of the mesh and the bundle bundles/sales.meshport-bundle; remove the folder or the bundle")
-        }
+        assertConfigurationError(mesh, "config.bundle.conflict",
+                                 "'domains/sales' is both a folder of the mesh and the bundle bundles/sales.meshport-bundle; remove the folder or the bundle")
     }
 
     func testTwoBundlesOfOneRepositoryAreAConfigurationError() throws {
         let mesh = try assembly(onDisk: ["customer", "finance", "logistics", "marketing"], bundled: ["sales"])
         try FileManager.default.copyItem(at: mesh.url("bundles/sales.meshport-bundle"), to: mesh.url("bundles/sales-again.meshport-bundle"))
-        XCTAssertThrowsError(try build(mesh)) { error in
-            let diagnostics = (error as! MeshLoader.ConfigurationError).diagnostics
-            XCTAssertEqual(diagnostics.map(\.rule), ["config.bundle.conflict"])
-            XCTAssertEqual(diagnostics.first?.message,
-                           "bundles/sales.meshport-bundle and bundles/sales-again.meshport-bundle are both bundles of 'domains/sales'; keep one")
-        }
+        assertConfigurationError(mesh, "config.bundle.conflict",
+                                 "bundles/sales.meshport-bundle and bundles/sales-again.meshport-bundle are both bundles of 'domains/sales'; keep one")
     }
 
     func testABundleNoSourceNamesIsAConfigurationError() throws {
@@ -83,12 +84,9 @@ final class BundleAssemblyTests: XCTestCase {
         let (_, bundle) = try MeshBuilder.bundle(Repository.sampleMesh.appendingPathComponent("domains/sales"), source: nil, meshportVersion: "test")
         XCTAssertEqual(bundle?.header.source, "sales", "the default source is the repository folder's name")
         try Data(try XCTUnwrap(bundle).encoded()).write(to: mesh.url("bundles/sales.meshport-bundle"))
-        XCTAssertThrowsError(try build(mesh)) { error in
-            let diagnostics = (error as! MeshLoader.ConfigurationError).diagnostics
-            XCTAssertEqual(diagnostics.map(\.rule), ["config.bundle.source"])
-            XCTAssertEqual(diagnostics.first?.message, "bundles/sales.meshport-bundle is a bundle of 'sales', which no source in mesh.yaml "
-                + "names (bundle it with --source set to a path mesh.yaml's sources match)")
-        }
+        assertConfigurationError(mesh, "config.bundle.source",
+                                 "bundles/sales.meshport-bundle is a bundle of 'sales', which no source in mesh.yaml "
+                                     + "names (bundle it with --source set to a path mesh.yaml's sources match)")
     }
 
     func testASourceMatchedOnlyByABundleIsFound() throws {
