@@ -20,6 +20,10 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "MeshModel"),
+        // zlib, for compressing bundles.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Bundles: one domain repository loaded in its own CI job, written to a file and read back.
+        .target(name: "MeshBundle", dependencies: ["MeshModel", "MeshLoad", "CZlib"]),
         // Diagnostics written as text, GitHub workflow commands, JSON or SARIF.
         .target(name: "DiagnosticOutput", dependencies: ["MeshModel"]),
         .target(name: "MeshMarkdown", dependencies: ["CCmarkGFM", "MeshModel"]),
@@ -56,7 +60,7 @@ let package = Package(
             "MeshModel", "MeshLink", "MeshMarkdown", "SearchIndex", "LineageLayout",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshCheck", "MeshLink", "PortalRender"]),
+        .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshBundle", "MeshCheck", "MeshLink", "PortalRender"]),
         .target(name: "LineageLayout"),
         .target(name: "MeshportCLI", dependencies: [
             "MeshModel", "PortalBuild", "MeshCheck", "DiagnosticOutput", "LineageLayout",
@@ -67,6 +71,7 @@ let package = Package(
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
         .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
+        .testTarget(name: "MeshBundleTests", dependencies: ["MeshBundle", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "LineageLayoutTests", dependencies: ["LineageLayout"]),
         .testTarget(name: "DiagnosticOutputTests", dependencies: ["DiagnosticOutput", "MeshModel"]),
         .testTarget(name: "MeshCheckTests", dependencies: ["MeshCheck", "MeshModel", "MeshLink", "MeshLoad", "MeshTestSupport"]),

@@ -28,6 +28,14 @@ extension RuleCatalog {
                  "An unknown key in a domain repository's meshport.yaml is most often a typo; it is ignored, with this warning."),
         RuleInfo("config.domain.invalid", .configuration, .error, "a domain's meshport.yaml is valid",
                  "A domain repository may have a meshport.yaml at its root with `governance.rules` (rule id -> severity) to tighten the mesh's policies."),
+        RuleInfo("config.bundle.invalid", .configuration, .error, "bundles can be read",
+                 "`build --bundles DIR` reads every `*.meshport-bundle` below DIR. A file that cannot be read, is not a bundle made by `meshport bundle`, or is damaged stops the run: the portal would silently lack that repository."),
+        RuleInfo("config.bundle.version", .configuration, .error, "bundles are in this meshport's bundle format",
+                 "A bundle records the bundle format and the meshport version that wrote it. A bundle of another format cannot be read exactly, so the portal would differ from a direct build: make the bundles with the meshport version that assembles the portal."),
+        RuleInfo("config.bundle.source", .configuration, .error, "each bundle joins a source of mesh.yaml",
+                 "A bundle records the folder mesh.yaml's sources name its repository by (`meshport bundle --source`); a source's path or glob must match it, as it would match the folder."),
+        RuleInfo("config.bundle.conflict", .configuration, .error, "each repository comes from one place",
+                 "A source folder may be read from disk or from a bundle, not both, and from one bundle only: which one is meant cannot be guessed. Remove the folder or the extra bundle."),
     ]
 
     static let inputRules: [RuleInfo] = [

@@ -8,8 +8,11 @@ extension MeshLoader {
     public func inputPaths() throws(ConfigurationError) -> (config: MeshConfig, paths: [String]) {
         let (config, _) = try readConfiguration()
         let discovery = SourceDiscovery(meshDirectory: meshDirectory)
-        let (roots, rootDiagnostics) = discovery.sourceRoots(config)
+        let bundledRoots = Set(bundled.map(\.root))
+        let (allRoots, rootDiagnostics) = discovery.sourceRoots(config, bundled: Array(bundledRoots))
         if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: rootDiagnostics) }
+        // Bundled repositories are not read from disk: their bundle files are the input (see MeshBuilder).
+        let roots = allRoots.filter { !bundledRoots.contains($0) }
         var paths = configuration == nil ? ["mesh.yaml"] : []
         var seen = Set<String>()
         for root in roots {

@@ -20,12 +20,16 @@ public struct SourceDiscovery: Sendable {
         self.meshDirectory = meshDirectory.standardizedFileURL
     }
 
-    /// Expands each source (a folder or a glob) to folders. A source that matches nothing is an error.
-    public func sourceRoots(_ config: MeshConfig) -> ([String], [Diagnostic]) {
+    /// Expands each source (a folder or a glob) to folders, and to the roots of bundled repositories it
+    /// names (`bundled`, see BundledRepository), in the order folders would have. A source that matches
+    /// nothing is an error.
+    public func sourceRoots(_ config: MeshConfig, bundled: [String] = []) -> ([String], [Diagnostic]) {
         var roots: [String] = []
         var diagnostics: [Diagnostic] = []
         for source in config.sources {
-            let matches = Glob.expand(source.path, in: meshDirectory.path).filter { isDirectory(at: $0) }
+            var matches = Glob.expand(source.path, in: meshDirectory.path).filter { isDirectory(at: $0) }
+            let bundledMatches = bundled.filter { Glob.matches(source.path, $0) }
+            if !bundledMatches.isEmpty { matches = Set(matches + bundledMatches).sorted() }
             if matches.isEmpty {
                 diagnostics.append(.error("config.source.notFound",
                     "source '\(source.path)' matches no folder next to mesh.yaml", at: source.location))
@@ -65,7 +69,7 @@ public struct SourceDiscovery: Sendable {
         }
     }
 
-    private func isDirectory(at relative: String) -> Bool {
+    func isDirectory(at relative: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: meshDirectory.appendingPathComponent(relative).path,
                                               isDirectory: &isDir) && isDir.boolValue

@@ -22,12 +22,16 @@ public struct BuildCommand: ParsableCommand {
                                valueName: "DIR"), completion: .directory)
     var cache: String?
 
+    @Option(help: "A folder of bundles ('meshport bundle'), searched recursively; each stands in for the repository folder it was made from.", completion: .directory)
+    var bundles: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     public init() {}
 
     public func run() throws {
-        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, cache: cache, diagnostics: diagnostics).run()
+        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, cache: cache, bundles: bundles,
+                               diagnostics: diagnostics).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -10,6 +10,7 @@ struct BuildRunner {
     let out: String?
     let theme: String?
     var cache: String?
+    var bundles: String? = nil
     let diagnostics: DiagnosticOptions
     var console = Console.standard
 
@@ -21,7 +22,8 @@ struct BuildRunner {
             let writer = SiteWriter(output: outURL)
             try writer.checkTarget(meshDirectory: meshURL)
             let builder = MeshBuilder(meshDirectory: meshURL, themeOverride: theme.map { URL(fileURLWithPath: $0) },
-                                      generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+                                      generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]),
+                                      bundleDirectory: bundles.map { URL(fileURLWithPath: $0) })
             let buildCache = cache.map { BuildCache(cacheDirectory: URL(fileURLWithPath: $0)) }
             let digest = try buildCache.map { _ throws(MeshLoader.ConfigurationError) in
                 try builder.inputDigest(settings: [MeshportVersion.current, theme ?? ""])

@@ -22,14 +22,9 @@ public struct CheckCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
         let console = Console.standard
+        let url = try existingFolder(path, console: console)
         let reporter = DiagnosticReporter(meshDirectory: url, options: diagnostics, console: console)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            console.error("error: \(url.path) is not a folder")
-            throw ExitCode(2)
-        }
         do {
             let outcome = try MeshBuilder.check(url)
             let status = reporter.report(outcome.diagnostics)

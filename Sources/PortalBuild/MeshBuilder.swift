@@ -1,4 +1,5 @@
 import Foundation
+import MeshBundle
 import MeshCheck
 import MeshLink
 import MeshLoad
@@ -23,12 +24,16 @@ public struct MeshBuilder: Sendable {
     /// A theme folder that overrides the default by file name; nil uses `mesh.yaml`'s `theme:`.
     public let themeOverride: URL?
     public let generatedAt: String?
+    /// A folder of bundles (`meshport bundle`) that stand in for the repositories they were made from.
+    public let bundleDirectory: URL?
 
-    public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil) {
+    public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil,
+                bundleDirectory: URL? = nil) {
         self.meshDirectory = meshDirectory
         self.defaultTheme = defaultTheme
         self.themeOverride = themeOverride
         self.generatedAt = generatedAt
+        self.bundleDirectory = bundleDirectory
     }
 
     /// Load, Link and Validate; then Render unless there are errors.
@@ -36,7 +41,7 @@ public struct MeshBuilder: Sendable {
         var clock = StageClock()
         // In a closure, so the loaded mesh and its YAML trees are freed before rendering starts.
         var (outcome, theme) = try { () throws(MeshLoader.ConfigurationError) -> (Outcome, Theme) in
-            let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
+            let loaded = try MeshLoader(meshDirectory: meshDirectory, bundled: try bundled()).load()
             clock.lap("load")
             let theme = try loadTheme(loaded.mesh.config)
             let outcome = Self.validate(loaded, singleRepository: false)
@@ -68,6 +73,28 @@ public struct MeshBuilder: Sendable {
         let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
         let loader = hasMesh ? MeshLoader(meshDirectory: directory) : MeshLoader.singleRepository(directory)
         return validate(try loader.load(), singleRepository: !hasMesh)
+    }
+
+    /// The bundles in `bundleDirectory`, named in messages by their path from the mesh folder when inside it.
+    func bundled() throws(MeshLoader.ConfigurationError) -> [BundledRepository] {
+        guard let bundleDirectory else { return [] }
+        let folder = bundleDirectory.standardizedFileURL.path, mesh = meshDirectory.standardizedFileURL.path
+        let display = folder == mesh ? "" : folder.hasPrefix(mesh + "/") ? String(folder.dropFirst(mesh.count + 1)) : folder
+        let (bundles, problems) = BundleDirectory.read(bundleDirectory, display: display)
+        if problems.hasErrors { throw MeshLoader.ConfigurationError(diagnostics: problems) }
+        return bundles
+    }
+
+    /// `meshport bundle`: loads and checks one domain repository on its own, as `check` does, and packs
+    /// what was loaded for `build --bundles`; no bundle when there are errors. `source` is the folder
+    /// mesh.yaml's sources name the repository by (default: the repository folder's name).
+    public static func bundle(_ directory: URL, source: String?, meshportVersion: String)
+        throws(MeshLoader.ConfigurationError) -> (outcome: Outcome, bundle: RepositoryBundle?) {
+        let loaded = try MeshLoader.singleRepository(directory).load()
+        let outcome = validate(loaded, singleRepository: true)
+        guard !outcome.diagnostics.hasErrors else { return (outcome, nil) }
+        let name = source ?? directory.standardizedFileURL.lastPathComponent
+        return (outcome, RepositoryBundle(source: name, meshportVersion: meshportVersion, loaded: loaded))
     }
 
     static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool) -> Outcome {
