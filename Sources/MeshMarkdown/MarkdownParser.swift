@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// The one place that talks to libcmark-gfm: parses GFM with the GitHub extensions and
 /// exposes the tree as Swift values. Raw HTML never survives rendering (safe mode plus tagfilter).
@@ -11,6 +12,12 @@ enum CmarkDocument {
     /// once even when documents are parsed on several threads.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm is not safe to parse with on several threads at once: while it parses inlines it turns
+    /// the extensions' special characters (`~` for strikethrough, autolink starts) on in one global table
+    /// and off again afterwards, so a document parsed meanwhile on another thread loses its strikethrough
+    /// or autolinks. Parsing is therefore one document at a time; walking and rendering trees is not.
+    private static let parsing = NSLock()
+
     /// Parses `text`, hands the tree to `body`, and frees everything afterwards.
     static func withTree<T>(_ text: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
         _ = registered
@@ -22,13 +29,15 @@ enum CmarkDocument {
             }
         }
         var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
-                cmark_parser_feed(parser, ptr, buf.count)
+        let root = parsing.withLock {
+            bytes.withUnsafeMutableBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                    cmark_parser_feed(parser, ptr, buf.count)
+                }
             }
+            return cmark_parser_finish(parser)!
         }
         if bytes.isEmpty { bytes = [] }
-        let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
         return body(root, cmark_parser_get_syntax_extensions(parser))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import MeshMarkdown
 
@@ -113,5 +114,23 @@ final class EmbeddedMarkdownTests: XCTestCase {
     func testAnEmptyHeadingStillHasASection() {
         let doc = MarkdownOutline.read("# A\n\n# B\n\ntext\n", file: "a.md")
         XCTAssertEqual(doc.sections, [.init(heading: 0, text: ""), .init(heading: 1, text: "text")])
+    }
+
+    /// cmark-gfm toggles its extensions' special characters in a global table while it parses, so
+    /// documents parsed at once on several threads lost strikethrough and autolinks at random.
+    func testDocumentsParsedOnManyThreadsKeepTheirExtensions() {
+        let text = "Some ~~old~~ text, see www.example.com and ~~more~~.\n\n| a | b |\n|---|---|\n| ~~x~~ | y |\n"
+        let count = 4000
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+        defer { results.deallocate() }
+        results.initialize(repeating: false)
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let html = MarkdownRenderer.render(text) { _, _ in nil }
+            let outline = MarkdownOutline.read(text, file: "d\(i).md")
+            shared[i] = html.components(separatedBy: "<del>").count == 4 && html.contains("href=\"http://www.example.com\"")
+                && outline.links.count == 1
+        }
+        XCTAssertEqual(results.filter { !$0 }.count, 0, "every document keeps its strikethrough and autolink")
     }
 }
