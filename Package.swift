@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "MeshMarkdown", dependencies: ["CCmarkGFM", "MeshModel"]),
         // The system git: fetching `git:` sources into the cache, and history for last-changed dates.
         .target(name: "GitSources", dependencies: ["MeshModel"]),
-        .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", "GitSources", .product(name: "Yams", package: "Yams")]),
         // A JSON Schema validator (drafts 07 and 2019-09) over position-carrying YAML.
         .target(name: "SchemaValidation", dependencies: ["MeshModel"]),
         .target(

@@ -19,10 +19,12 @@ public struct MeshLoader: Sendable {
     public let meshDirectory: URL
     /// Used instead of reading `mesh.yaml` (checking one domain repository on its own).
     public let configuration: MeshConfig?
+    public let sourceOptions: SourceOptions
 
-    public init(meshDirectory: URL, configuration: MeshConfig? = nil) {
+    public init(meshDirectory: URL, configuration: MeshConfig? = nil, sourceOptions: SourceOptions = SourceOptions()) {
         self.meshDirectory = meshDirectory.standardizedFileURL
         self.configuration = configuration
+        self.sourceOptions = sourceOptions
     }
 
     /// A folder with no mesh.yaml, read as a mesh of that one repository.
@@ -34,12 +36,17 @@ public struct MeshLoader: Sendable {
 
     public func load() throws(ConfigurationError) -> Result {
         let (config, configDiagnostics) = try readConfiguration()
-        let discovery = SourceDiscovery(meshDirectory: meshDirectory)
-        let (roots, rootDiagnostics) = discovery.sourceRoots(config)
-        if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + rootDiagnostics) }
+        // meshport's cache is never input, wherever a source or glob points.
+        let cache = RelativePath.of(sourceOptions.cache(for: meshDirectory), from: meshDirectory)
+        let excluded = cache.hasPrefix("..") ? [] : [cache.isEmpty ? "git" : cache]
+        let discovery = SourceDiscovery(meshDirectory: meshDirectory, excludedFolders: Set(excluded))
+        let sources = SourceResolver(meshDirectory: meshDirectory, options: sourceOptions, discovery: discovery).resolve(config)
+        let roots = sources.roots
+        if sources.diagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + sources.diagnostics) }
 
         var mesh = LoadedMesh(config: config, sourceRoots: roots)
-        var diagnostics = configDiagnostics + rootDiagnostics
+        mesh.origins = sources.origins
+        var diagnostics = configDiagnostics + sources.diagnostics
         // A repository's meshport.yaml is its configuration, never one of its inputs.
         var seen = Set<String>()
         for root in roots {

@@ -18,12 +18,15 @@ public struct BuildCommand: ParsableCommand {
     @Option(help: "A theme folder whose templates/ and assets/ override the default theme by file name.")
     var theme: String?
 
+    @OptionGroup var sources: SourceFlags
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     public init() {}
 
     public func run() throws {
-        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, diagnostics: diagnostics).run()
+        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, sources: sources,
+                               diagnostics: diagnostics).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -9,6 +9,7 @@ struct BuildRunner {
     let meshDirectory: String
     let out: String?
     let theme: String?
+    let sources: SourceFlags
     let diagnostics: DiagnosticOptions
     var console = Console.standard
 
@@ -20,7 +21,8 @@ struct BuildRunner {
             let writer = SiteWriter(output: outURL)
             try writer.checkTarget(meshDirectory: meshURL)
             let builder = MeshBuilder(meshDirectory: meshURL, themeOverride: theme.map { URL(fileURLWithPath: $0) },
-                                      generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+                                      generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]),
+                                      sourceOptions: sources.options)
             let outcome = try builder.build()
             let status = reporter.report(outcome.diagnostics)
             guard status == 0, let site = outcome.site, let mesh = outcome.mesh else {

@@ -21,17 +21,21 @@ public struct MeshBuilder: Sendable {
     /// A theme folder that overrides the default by file name; nil uses `mesh.yaml`'s `theme:`.
     public let themeOverride: URL?
     public let generatedAt: String?
+    /// Where git sources are cached and whether they may be fetched.
+    public let sourceOptions: SourceOptions
 
-    public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil) {
+    public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil,
+                sourceOptions: SourceOptions = SourceOptions()) {
         self.meshDirectory = meshDirectory
         self.defaultTheme = defaultTheme
         self.themeOverride = themeOverride
         self.generatedAt = generatedAt
+        self.sourceOptions = sourceOptions
     }
 
     /// Load, Link and Validate; then Render unless there are errors.
     public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
-        let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
+        let loaded = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions).load()
         let theme: Theme
         do {
             let configured = loaded.mesh.config.theme.map { meshDirectory.appendingPathComponent($0) }
@@ -47,9 +51,12 @@ public struct MeshBuilder: Sendable {
     }
 
     /// Load, Link and Validate only: `meshport check`. A folder without mesh.yaml is checked as one repository.
-    public static func check(_ directory: URL) throws(MeshLoader.ConfigurationError) -> Outcome {
+    /// Git sources are fetched (or taken from the cache) as for a build; history is not read.
+    public static func check(_ directory: URL, sourceOptions: SourceOptions = SourceOptions(readsHistory: false)) throws(MeshLoader.ConfigurationError) -> Outcome {
         let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
-        let loader = hasMesh ? MeshLoader(meshDirectory: directory) : MeshLoader.singleRepository(directory)
+        var options = sourceOptions
+        options.readsHistory = false
+        let loader = hasMesh ? MeshLoader(meshDirectory: directory, sourceOptions: options) : MeshLoader.singleRepository(directory)
         return validate(try loader.load(), singleRepository: !hasMesh)
     }
 
