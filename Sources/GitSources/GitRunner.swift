@@ -109,16 +109,17 @@ public struct GitRunner: Sendable {
     }
 }
 
-/// Reads a pipe to its end on a background thread.
+/// Reads a pipe to its end on a thread of its own (a blocked read must not hold one of Dispatch's
+/// shared threads: with several git runs at once, that starves the pool for seconds).
 private final class PipeReader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
+        Thread {
             self.data = handle.readDataToEndOfFile()
             self.done.signal()
-        }
+        }.start()
     }
 
     /// What was read, or nothing when the pipe is still open at `deadline`.

@@ -25,9 +25,13 @@ struct SourceResolver {
     let options: SourceOptions
     let discovery: SourceDiscovery
 
+    /// With MESHPORT_TIMINGS set, says on standard error how long fetching and reading history took
+    /// (scripts/bench-git-sources reports it).
     func resolve(_ config: MeshConfig) -> Resolved {
         var resolved = Resolved()
+        let clock = ContinuousClock(), started = clock.now
         let outcomes = fetchGitSources(config)
+        let fetched = clock.now
         var plans: [Plan] = []
         func add(_ root: String, _ source: MeshConfig.Source, _ checkout: GitCache.Checkout? = nil) {
             guard !plans.contains(where: { $0.root == root }) else { return }
@@ -67,6 +71,11 @@ struct SourceResolver {
         resolved.roots = plans.map(\.root)
         resolved.origins = origins.map(\.0)
         resolved.diagnostics += origins.compactMap(\.1)
+        if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
+            let seconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+            FileHandle.standardError.write(Data(("sources: \(outcomes.count) git, \(plans.count) folders, fetch \(seconds(fetched - started)) s, "
+                + "history \(seconds(clock.now - fetched)) s\n").utf8))
+        }
         return resolved
     }
 
