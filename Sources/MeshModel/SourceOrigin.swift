@@ -87,6 +87,16 @@ extension Array where Element == SourceOrigin {
     public func provenance(of file: String) -> FileProvenance? {
         filter { $0.contains(file) }.max { $0.root.count < $1.root.count }?.provenance(of: file)
     }
+
+    /// A diagnostic in a fetched repository's file names that file by repository, commit and path
+    /// in a note: its location is in meshport's cache, which says little in a CI log.
+    public func notingRepository(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard let file = diagnostic.location?.file, let provenance = provenance(of: file),
+              let url = provenance.origin.gitURL, let commit = provenance.origin.commit else { return diagnostic }
+        var noted = diagnostic
+        noted.notes.append(.init("in \(url) at commit \(commit.prefix(12)): \(provenance.path)"))
+        return noted
+    }
 }
 
 extension String {

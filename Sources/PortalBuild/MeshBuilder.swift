@@ -64,7 +64,8 @@ public struct MeshBuilder: Sendable {
         let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)
         let validation = MeshValidator(singleRepository: singleRepository)
             .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics)
-        return Outcome(diagnostics: validation.diagnostics, site: nil, mesh: linked, report: validation.report)
+        return Outcome(diagnostics: validation.diagnostics.map(loaded.mesh.origins.notingRepository), site: nil, mesh: linked,
+                       report: validation.report)
     }
 
     /// "2026-11-25 07:00 UTC" from SOURCE_DATE_EPOCH, the reproducible-builds convention; nil when unset.

@@ -46,6 +46,9 @@ final class GitSourceCommandLineTests: XCTestCase {
         XCTAssertTrue(stale.stderr.contains("mesh.yaml:3:10: warning: cannot fetch \(sales.url) (ref 'main'): fatal:"), stale.stderr)
         XCTAssertTrue(stale.stderr.contains("building from the cached copy at commit"), stale.stderr)
         XCTAssertTrue(stale.stderr.contains("[config.source.git.stale]"), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("/products/orders/product.odps.yaml:10:5: warning: input port 'crm'"), stale.stderr)
+        XCTAssertTrue(stale.stderr.contains("note: in \(sales.url) at commit "), "a file in the cache is named by repository: \(stale.stderr)")
+        XCTAssertTrue(stale.stderr.contains(": products/orders/product.odps.yaml\n"), stale.stderr)
         XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("products/sales/orders/index.html"), encoding: .utf8), page)
 
         let offline = try MeshportProcess.run(["build", mesh.root.path, "--out", site.path, "--offline"])
