@@ -44,27 +44,8 @@ struct SourceResolver {
                 matches.forEach { add($0, source) }
                 continue
             }
-            let shown = GitAddress.redacted(git.url)
-            let refText = git.ref.map { " (ref '\($0)')" } ?? ""
-            let checkout: GitCache.Checkout
-            switch outcomes[request(source, git)] ?? .failed("it was not fetched") {
-            case .ready(let fetched):
-                checkout = fetched
-            case .cached(let cached, let fetchError):
-                checkout = cached
-                resolved.diagnostics.append(.warning("config.source.git.stale",
-                    "cannot fetch \(shown)\(refText): \(redact(fetchError, git.url)); building from the cached copy at commit \(cached.commit.prefix(12))",
-                    at: source.location))
-            case .failed(let message):
-                resolved.diagnostics.append(.error("config.source.git.fetch",
-                    "cannot fetch \(shown)\(refText): \(redact(message, git.url))", at: source.location))
-                continue
-            }
-            switch subpathFolder(git.subpath, in: checkout.folder) {
-            case .success(let folder): add(RelativePath.of(folder, from: meshDirectory), source, checkout)
-            case .failure(let problem):
-                resolved.diagnostics.append(.error("config.source.git.subpath",
-                    "\(problem.message) in \(shown) at commit \(checkout.commit.prefix(12))", at: source.location))
+            if let checkout = checkout(source, git, outcomes[request(source, git)], diagnostics: &resolved.diagnostics) {
+                add(RelativePath.of(checkout.folder, from: meshDirectory), source, checkout.checkout)
             }
         }
         let origins = boundedParallelMap(plans, width: 4) { plan in origin(of: plan) }
@@ -77,6 +58,34 @@ struct SourceResolver {
                 + "history \(seconds(clock.now - fetched)) s\n").utf8))
         }
         return resolved
+    }
+
+    /// A git source's folder (its subpath in the checkout), or nil with an error; a stale copy gets a warning.
+    private func checkout(_ source: MeshConfig.Source, _ git: MeshConfig.GitLocation, _ outcome: GitCache.Outcome?,
+                          diagnostics: inout [Diagnostic]) -> (folder: URL, checkout: GitCache.Checkout)? {
+        let shown = GitAddress.redacted(git.url)
+        let refText = git.ref.map { " (ref '\($0)')" } ?? ""
+        let checkout: GitCache.Checkout
+        switch outcome ?? .failed("it was not fetched") {
+        case .ready(let ready):
+            checkout = ready
+        case .cached(let cached, let fetchError):
+            checkout = cached
+            diagnostics.append(.warning("config.source.git.stale",
+                "cannot fetch \(shown)\(refText): \(redact(fetchError, git.url)); building from the cached copy at commit \(cached.commit.prefix(12))",
+                at: source.location))
+        case .failed(let message):
+            diagnostics.append(.error("config.source.git.fetch", "cannot fetch \(shown)\(refText): \(redact(message, git.url))", at: source.location))
+            return nil
+        }
+        switch subpathFolder(git.subpath, in: checkout.folder) {
+        case .success(let folder):
+            return (folder, checkout)
+        case .failure(let problem):
+            diagnostics.append(.error("config.source.git.subpath", "\(problem.message) in \(shown) at commit \(checkout.commit.prefix(12))",
+                                      at: source.location))
+            return nil
+        }
     }
 
     private func request(_ source: MeshConfig.Source, _ git: MeshConfig.GitLocation) -> GitCache.Request {
