@@ -27,7 +27,9 @@ let package = Package(
         // Diagnostics written as text, GitHub workflow commands, JSON or SARIF.
         .target(name: "DiagnosticOutput", dependencies: ["MeshModel"]),
         .target(name: "MeshMarkdown", dependencies: ["CCmarkGFM", "MeshModel"]),
-        .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", .product(name: "Yams", package: "Yams")]),
+        // The system git: fetching `git:` sources into the cache, and history for last-changed dates.
+        .target(name: "GitSources", dependencies: ["MeshModel"]),
+        .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", "GitSources", .product(name: "Yams", package: "Yams")]),
         // A JSON Schema validator (drafts 07 and 2019-09) over position-carrying YAML.
         .target(name: "SchemaValidation", dependencies: ["MeshModel"]),
         .target(
@@ -70,6 +72,7 @@ let package = Package(
         // Shared by the test targets only: inline meshes written to temporary folders.
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
         .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
+        .testTarget(name: "GitSourcesTests", dependencies: ["GitSources", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
         .testTarget(name: "MeshBundleTests", dependencies: ["MeshBundle", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "LineageLayoutTests", dependencies: ["LineageLayout"]),

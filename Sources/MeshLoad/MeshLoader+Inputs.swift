@@ -7,12 +7,11 @@ extension MeshLoader {
     /// hashes to know that nothing changed.
     public func inputPaths() throws(ConfigurationError) -> (config: MeshConfig, paths: [String]) {
         let (config, _) = try readConfiguration()
-        let discovery = SourceDiscovery(meshDirectory: meshDirectory)
-        let bundledRoots = Set(bundled.map(\.root))
-        let (allRoots, rootDiagnostics) = discovery.sourceRoots(config, bundled: Array(bundledRoots))
-        if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: rootDiagnostics) }
+        let (discovery, sources) = resolveSources(config)
+        if sources.diagnostics.hasErrors { throw ConfigurationError(diagnostics: sources.diagnostics) }
         // Bundled repositories are not read from disk: their bundle files are the input (see MeshBuilder).
-        let roots = allRoots.filter { !bundledRoots.contains($0) }
+        let bundledRoots = Set(bundled.map(\.root))
+        let roots = sources.roots.filter { !bundledRoots.contains($0) }
         var paths = configuration == nil ? ["mesh.yaml"] : []
         var seen = Set<String>()
         for root in roots {

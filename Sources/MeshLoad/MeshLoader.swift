@@ -19,12 +19,15 @@ public struct MeshLoader: Sendable {
     public let meshDirectory: URL
     /// Used instead of reading `mesh.yaml` (checking one domain repository on its own).
     public let configuration: MeshConfig?
+    public let sourceOptions: SourceOptions
     /// Repositories loaded elsewhere (`build --bundles`), read instead of the folders they stand for.
     public let bundled: [BundledRepository]
 
-    public init(meshDirectory: URL, configuration: MeshConfig? = nil, bundled: [BundledRepository] = []) {
+    public init(meshDirectory: URL, configuration: MeshConfig? = nil, sourceOptions: SourceOptions = SourceOptions(),
+                bundled: [BundledRepository] = []) {
         self.meshDirectory = meshDirectory.standardizedFileURL
         self.configuration = configuration
+        self.sourceOptions = sourceOptions
         self.bundled = bundled
     }
 
@@ -37,12 +40,13 @@ public struct MeshLoader: Sendable {
 
     public func load() throws(ConfigurationError) -> Result {
         let (config, configDiagnostics) = try readConfiguration()
-        let discovery = SourceDiscovery(meshDirectory: meshDirectory)
-        let (roots, sourceDiagnostics) = discovery.sourceRoots(config, bundled: bundled.map(\.root))
-        let rootDiagnostics = sourceDiagnostics + BundledRepository.placementProblems(bundled, roots: roots, discovery: discovery)
+        let (discovery, sources) = resolveSources(config)
+        let roots = sources.roots
+        let rootDiagnostics = sources.diagnostics + BundledRepository.placementProblems(bundled, roots: roots, discovery: discovery)
         if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + rootDiagnostics) }
 
         var mesh = LoadedMesh(config: config, sourceRoots: roots)
+        mesh.origins = sources.origins
         var diagnostics = configDiagnostics + rootDiagnostics
         let bundles = Dictionary(bundled.map { ($0.root, $0.repository) }, uniquingKeysWith: { first, _ in first })
         // A repository's meshport.yaml is its configuration, never one of its inputs.
@@ -87,6 +91,17 @@ public struct MeshLoader: Sendable {
         // A component file read through a `$ref` may also be an input: report its problems once.
         var reported = Set<Diagnostic>()
         return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
+    }
+
+    /// The folders to read (git sources fetched, bundles standing in for theirs) and the discovery that
+    /// never reads meshport's own cache as input.
+    func resolveSources(_ config: MeshConfig) -> (SourceDiscovery, SourceResolver.Resolved) {
+        let cache = RelativePath.of(sourceOptions.cache(for: meshDirectory), from: meshDirectory)
+        let excluded = cache.hasPrefix("..") ? [] : [cache.isEmpty ? "git" : cache]
+        let discovery = SourceDiscovery(meshDirectory: meshDirectory, excludedFolders: Set(excluded))
+        let resolver = SourceResolver(meshDirectory: meshDirectory, options: sourceOptions, discovery: discovery,
+                                      bundled: bundled.map(\.root))
+        return (discovery, resolver.resolve(config))
     }
 
     func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {

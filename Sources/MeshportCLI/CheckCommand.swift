@@ -17,6 +17,8 @@ public struct CheckCommand: ParsableCommand {
     @Argument(help: "A mesh folder or a domain repository.", completion: .directory)
     var path: String = "."
 
+    @OptionGroup var sources: SourceFlags
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     public init() {}
@@ -26,7 +28,7 @@ public struct CheckCommand: ParsableCommand {
         let url = try existingFolder(path, console: console)
         let reporter = DiagnosticReporter(meshDirectory: url, options: diagnostics, console: console)
         do {
-            let outcome = try MeshBuilder.check(url)
+            let outcome = try MeshBuilder.check(url, sourceOptions: sources.options)
             let status = reporter.report(outcome.diagnostics)
             if diagnostics.format == .text {
                 let products = outcome.mesh?.products.count ?? 0

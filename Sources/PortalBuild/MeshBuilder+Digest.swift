@@ -8,7 +8,7 @@ extension MeshBuilder {
     /// would read, the theme, the settings that change pages, and the meshport binary itself. Equal
     /// digests give byte-identical sites, which is what lets `build --cache` skip a build.
     public func inputDigest(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> String {
-        let (config, sourcePaths) = try MeshLoader(meshDirectory: meshDirectory, bundled: try bundled()).inputPaths()
+        let (config, sourcePaths) = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).inputPaths()
         let theme = try loadTheme(config)
         let paths = sourcePaths.map { meshDirectory.appendingPathComponent($0).path } + bundleFiles()
         let fileHashes = parallelMap(paths.count) { i -> UInt64 in

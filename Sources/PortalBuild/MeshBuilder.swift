@@ -26,14 +26,17 @@ public struct MeshBuilder: Sendable {
     public let generatedAt: String?
     /// A folder of bundles (`meshport bundle`) that stand in for the repositories they were made from.
     public let bundleDirectory: URL?
+    /// Where git sources are cached and whether they may be fetched.
+    public let sourceOptions: SourceOptions
 
     public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil,
-                bundleDirectory: URL? = nil) {
+                bundleDirectory: URL? = nil, sourceOptions: SourceOptions = SourceOptions()) {
         self.meshDirectory = meshDirectory
         self.defaultTheme = defaultTheme
         self.themeOverride = themeOverride
         self.generatedAt = generatedAt
         self.bundleDirectory = bundleDirectory
+        self.sourceOptions = sourceOptions
     }
 
     /// Load, Link and Validate; then Render unless there are errors.
@@ -41,7 +44,7 @@ public struct MeshBuilder: Sendable {
         var clock = StageClock()
         // In a closure, so the loaded mesh and its YAML trees are freed before rendering starts.
         var (outcome, theme) = try { () throws(MeshLoader.ConfigurationError) -> (Outcome, Theme) in
-            let loaded = try MeshLoader(meshDirectory: meshDirectory, bundled: try bundled()).load()
+            let loaded = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).load()
             clock.lap("load")
             let theme = try loadTheme(loaded.mesh.config)
             let outcome = Self.validate(loaded, singleRepository: false)
@@ -69,9 +72,12 @@ public struct MeshBuilder: Sendable {
     }
 
     /// Load, Link and Validate only: `meshport check`. A folder without mesh.yaml is checked as one repository.
-    public static func check(_ directory: URL) throws(MeshLoader.ConfigurationError) -> Outcome {
+    /// Git sources are fetched (or taken from the cache) as for a build; history is not read.
+    public static func check(_ directory: URL, sourceOptions: SourceOptions = SourceOptions(readsHistory: false)) throws(MeshLoader.ConfigurationError) -> Outcome {
         let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
-        let loader = hasMesh ? MeshLoader(meshDirectory: directory) : MeshLoader.singleRepository(directory)
+        var options = sourceOptions
+        options.readsHistory = false
+        let loader = hasMesh ? MeshLoader(meshDirectory: directory, sourceOptions: options) : MeshLoader.singleRepository(directory)
         return validate(try loader.load(), singleRepository: !hasMesh)
     }
 
@@ -101,7 +107,8 @@ public struct MeshBuilder: Sendable {
         let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)
         let validation = MeshValidator(singleRepository: singleRepository)
             .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics)
-        return Outcome(diagnostics: validation.diagnostics, site: nil, mesh: linked, report: validation.report)
+        return Outcome(diagnostics: validation.diagnostics.map(loaded.mesh.origins.notingRepository), site: nil, mesh: linked,
+                       report: validation.report)
     }
 
     /// "2026-11-25 07:00 UTC" from SOURCE_DATE_EPOCH, the reproducible-builds convention; nil when unset.
