@@ -24,10 +24,16 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "MeshModel"),
+        // zlib, for compressing bundles.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Bundles: one domain repository loaded in its own CI job, written to a file and read back.
+        .target(name: "MeshBundle", dependencies: ["MeshModel", "MeshLoad", "CZlib"]),
         // Diagnostics written as text, GitHub workflow commands, JSON or SARIF.
         .target(name: "DiagnosticOutput", dependencies: ["MeshModel"]),
         .target(name: "MeshMarkdown", dependencies: ["CCmarkGFM", "MeshModel"]),
-        .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", .product(name: "Yams", package: "Yams")]),
+        // The system git: fetching `git:` sources into the cache, and history for last-changed dates.
+        .target(name: "GitSources", dependencies: ["MeshModel"]),
+        .target(name: "MeshLoad", dependencies: ["MeshModel", "MeshMarkdown", "GitSources", .product(name: "Yams", package: "Yams")]),
         // A JSON Schema validator (drafts 07 and 2019-09) over position-carrying YAML.
         .target(name: "SchemaValidation", dependencies: ["MeshModel"]),
         .target(
@@ -60,7 +66,7 @@ let package = Package(
             "MeshModel", "MeshLink", "MeshMarkdown", "SearchIndex", "LineageLayout",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshCheck", "MeshLink", "PortalRender"]),
+        .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshBundle", "MeshCheck", "MeshLink", "PortalRender"]),
         .target(name: "LineageLayout"),
         // `meshport serve`: the site from memory over HTTP, a file watcher, live reload.
         .target(name: "PortalServe", dependencies: [
@@ -78,7 +84,9 @@ let package = Package(
         // Shared by the test targets only: inline meshes written to temporary folders.
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
         .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
-        .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown", "MeshModel"]),
+        .testTarget(name: "GitSourcesTests", dependencies: ["GitSources", "MeshModel", "MeshTestSupport"]),
+        .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
+        .testTarget(name: "MeshBundleTests", dependencies: ["MeshBundle", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "LineageLayoutTests", dependencies: ["LineageLayout"]),
         .testTarget(name: "DiagnosticOutputTests", dependencies: ["DiagnosticOutput", "MeshModel"]),
         .testTarget(name: "MeshCheckTests", dependencies: ["MeshCheck", "MeshModel", "MeshLink", "MeshLoad", "MeshTestSupport"]),

@@ -11,6 +11,8 @@ public struct LinkedMesh: Sendable {
     public var edges: [LineageEdge]
     public var docs: [DocPage]
     public var assets: [PublishedAsset]
+    /// Where each source folder's files come from, for provenance lines.
+    public var origins: [SourceOrigin] = []
 
     public init(config: MeshConfig, domains: [Domain], teams: [Team], products: [Product],
                 contracts: [DataContract], edges: [LineageEdge], docs: [DocPage], assets: [PublishedAsset]) {
@@ -31,6 +33,15 @@ public struct LinkedMesh: Sendable {
 
     public func domain(_ slug: String) -> Domain? { domainIndex[slug].map { domains[$0] } }
     public func team(_ slug: String?) -> Team? { slug.flatMap { teamIndex[$0] }.map { teams[$0] } }
+
+    /// Where a file (relative to the mesh folder) comes from: repository, path, commit, last change.
+    public func provenance(of file: String) -> FileProvenance? { origins.provenance(of: file) }
+
+    /// A domain page's provenance: its Backstage Domain's file, or else the source of its first product.
+    public func provenance(of domain: Domain) -> FileProvenance? {
+        if let file = domain.file { return provenance(of: file) }
+        return domain.products.first.flatMap { provenance(of: products[$0].manifest.file) }
+    }
 }
 
 public struct Domain: Sendable, Hashable {
@@ -41,6 +52,8 @@ public struct Domain: Sendable, Hashable {
     public var title: String
     public var description: String?
     public var ownerTeam: String?
+    /// The file of the Backstage Domain entity, when one declares it.
+    public var file: String?
     /// Indices into `LinkedMesh.products`.
     public var products: [Int]
     public var upstreamDomains: [String]
@@ -152,4 +165,17 @@ public enum ResolvedLink: Sendable, Hashable {
 public struct PublishedAsset: Sendable, Hashable {
     public var path: String
     public var bytes: [UInt8]
+}
+
+extension LinkedMesh {
+    /// The mesh without the positioned YAML trees its manifests and contracts were read from. Only
+    /// validation and diagnostics need those; they are most of a loaded mesh's memory, so the Render
+    /// stage works on the mesh without them.
+    public func withoutSourceTrees() -> LinkedMesh {
+        var mesh = self
+        let empty = YAMLNode(.mapping([]), at: SourceLocation(file: ""))
+        for i in mesh.products.indices { mesh.products[i].manifest.node = empty }
+        for i in mesh.contracts.indices { mesh.contracts[i].node = empty }
+        return mesh
+    }
 }

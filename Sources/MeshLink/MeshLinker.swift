@@ -12,6 +12,7 @@ public enum MeshLinker {
         let (domains, teams) = OwnershipLinker.link(products: &products, catalog: catalog, edges: edges)
         var mesh = LinkedMesh(config: loaded.config, domains: domains, teams: teams, products: products,
                               contracts: contracts, edges: edges, docs: [], assets: [])
+        mesh.origins = loaded.origins
         DocLinker.link(&mesh, documents: loaded.documents, assets: loaded.assets, diagnostics: &diagnostics)
         return (mesh, diagnostics)
     }

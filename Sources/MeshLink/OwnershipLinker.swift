@@ -13,7 +13,7 @@ enum OwnershipLinker {
             domains[slug] = Domain(slug: slug, declared: entity != nil, name: entity?.name ?? name,
                                    title: entity?.title ?? name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "),
                                    description: entity?.description, ownerTeam: entity?.owner.map(Slug.make),
-                                   products: [], upstreamDomains: [], downstreamDomains: [])
+                                   file: entity?.location.file, products: [], upstreamDomains: [], downstreamDomains: [])
         }
         for name in catalog.domains.keys.sorted() { ensureDomain(name) }
         for (i, product) in products.enumerated() {

@@ -7,8 +7,7 @@ import Glibc
 /// Shell-style globs (`domains/*`, `repos/*-domain`) relative to a folder, results sorted.
 enum Glob {
     static func expand(_ pattern: String, in directory: String) -> [String] {
-        let hasMeta = pattern.contains { "*?[".contains($0) }
-        guard hasMeta else { return [pattern.normalisedPath] }
+        guard hasMeta(pattern) else { return [pattern.normalisedPath] }
         var result = glob_t()
         defer { globfree(&result) }
         let full = directory + "/" + pattern
@@ -20,5 +19,16 @@ enum Glob {
             out.append(String(path.dropFirst(directory.count + 1)).normalisedPath)
         }
         return out.sorted()
+    }
+
+    /// Whether `pattern` names `path` (relative, normalised) as `expand` would if it were a folder:
+    /// `*` stays within one path segment and does not match a leading dot.
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        guard hasMeta(pattern) else { return pattern.normalisedPath == path }
+        return fnmatch(pattern.normalisedPath, path, FNM_PATHNAME | FNM_PERIOD) == 0
+    }
+
+    static func hasMeta(_ pattern: String) -> Bool {
+        pattern.contains { "*?[".contains($0) }
     }
 }

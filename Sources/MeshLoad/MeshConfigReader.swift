@@ -23,19 +23,10 @@ public enum MeshConfigReader {
         }
         var sources: [MeshConfig.Source] = []
         if let list = root["sources"], list.isSequence {
-            for item in list.items {
-                if let path = item.text {
-                    sources.append(.init(path: path, location: item.location))
-                } else if let path = item["path"]?.text {
-                    sources.append(.init(path: path, repoURL: item["repoURL"]?.text, location: item["path"]!.location))
-                } else {
-                    diagnostics.append(.error("config.source.invalid", "a source needs a 'path' (a folder or glob)",
-                                              at: item.location))
-                }
-            }
+            sources = list.items.compactMap { SourceEntryReader.read($0, diagnostics: &diagnostics) }
         } else {
             diagnostics.append(.error("config.sources.missing",
-                "mesh.yaml needs 'sources': a list of domain repository folders or globs",
+                "mesh.yaml needs 'sources': a list of domain repository folders, globs or git URLs",
                 at: root["sources"]?.location ?? root.location))
         }
         let governance = governanceSettings(root["governance"], diagnostics: &diagnostics)
@@ -51,7 +42,7 @@ public enum MeshConfigReader {
             }
             if key == "depth" { configured.lineageDepth = value } else { configured.lineageWidth = value }
         }
-        return (diagnostics.hasErrors ? nil : configured, diagnostics)
+        return (diagnostics.hasErrors ? nil : configured, diagnostics.sortedForReport())
     }
 
     /// `governance.rules` maps a rule id to a severity, or to `{severity, enforced}`;

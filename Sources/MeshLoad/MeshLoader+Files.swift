@@ -3,13 +3,18 @@ import MeshModel
 
 /// The Load stage one file at a time, for `meshport serve`: read again only what changed, then put
 /// the mesh together in the order `load()` reads it, so both give the same mesh and diagnostics.
+/// Bundled repositories (`build --bundles`) are not read this way: a loader with bundles uses `load()`.
 extension MeshLoader {
     /// What Load settles before reading any input: the configuration and the source repositories.
     public struct Sources: Sendable {
         public var config: MeshConfig
         public var roots: [String]
+        /// Where each root came from (a folder, a git checkout), in root order.
+        public var origins: [SourceOrigin]
         /// Warnings about mesh.yaml and its sources (errors are thrown as a ConfigurationError).
         public var diagnostics: [Diagnostic]
+        /// Lists the files of a root, or of a folder in it, as a load does.
+        public var discovery: SourceDiscovery
     }
 
     /// What one file gives the mesh: whatever it holds, and what was wrong with it.
@@ -22,9 +27,10 @@ extension MeshLoader {
 
     public func sources() throws(ConfigurationError) -> Sources {
         let (config, configDiagnostics) = try readConfiguration()
-        let (roots, rootDiagnostics) = SourceDiscovery(meshDirectory: meshDirectory).sourceRoots(config)
-        if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + rootDiagnostics) }
-        return Sources(config: config, roots: roots, diagnostics: configDiagnostics + rootDiagnostics)
+        let (discovery, resolved) = resolveSources(config)
+        if resolved.diagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + resolved.diagnostics) }
+        return Sources(config: config, roots: resolved.roots, origins: resolved.origins,
+                       diagnostics: configDiagnostics + resolved.diagnostics, discovery: discovery)
     }
 
     /// The files a load reads, in reading order. A repository's meshport.yaml is its configuration,
@@ -36,7 +42,7 @@ extension MeshLoader {
     }
 
     public func inventory(_ sources: Sources) -> Inventory {
-        let discovery = SourceDiscovery(meshDirectory: meshDirectory)
+        let discovery = sources.discovery
         var seen = Set(sources.roots.map(Self.domainConfigPath(root:)))
         var inputs: [(found: SourceDiscovery.Found, root: String)] = []
         for root in sources.roots {
@@ -75,6 +81,7 @@ extension MeshLoader {
     /// then each root's files as `SourceDiscovery` lists them, each file once.
     public static func assemble(_ sources: Sources, files: [FileContents]) -> Result {
         var mesh = LoadedMesh(config: sources.config, sourceRoots: sources.roots)
+        mesh.origins = sources.origins
         var diagnostics = sources.diagnostics
         for file in files {
             mesh.append(file.part)

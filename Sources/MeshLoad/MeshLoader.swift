@@ -19,10 +19,16 @@ public struct MeshLoader: Sendable {
     public let meshDirectory: URL
     /// Used instead of reading `mesh.yaml` (checking one domain repository on its own).
     public let configuration: MeshConfig?
+    public let sourceOptions: SourceOptions
+    /// Repositories loaded elsewhere (`build --bundles`), read instead of the folders they stand for.
+    public let bundled: [BundledRepository]
 
-    public init(meshDirectory: URL, configuration: MeshConfig? = nil) {
+    public init(meshDirectory: URL, configuration: MeshConfig? = nil, sourceOptions: SourceOptions = SourceOptions(),
+                bundled: [BundledRepository] = []) {
         self.meshDirectory = meshDirectory.standardizedFileURL
         self.configuration = configuration
+        self.sourceOptions = sourceOptions
+        self.bundled = bundled
     }
 
     /// A folder with no mesh.yaml, read as a mesh of that one repository.
@@ -33,13 +39,69 @@ public struct MeshLoader: Sendable {
     }
 
     public func load() throws(ConfigurationError) -> Result {
-        let sources = try sources()
-        let inventory = inventory(sources)
-        let configs = inventory.domainConfigRoots.compactMap { readDomainConfig(root: $0) }
-        // Files are independent: read and parsed over the cores, then merged in discovery order.
-        let inputs = inventory.inputs
-        let files = parallelMap(inputs.count) { readFile(inputs[$0].found, root: inputs[$0].root) }
-        return Self.assemble(sources, files: configs + files)
+        let (config, configDiagnostics) = try readConfiguration()
+        let (discovery, sources) = resolveSources(config)
+        let roots = sources.roots
+        let rootDiagnostics = sources.diagnostics + BundledRepository.placementProblems(bundled, roots: roots, discovery: discovery)
+        if rootDiagnostics.hasErrors { throw ConfigurationError(diagnostics: configDiagnostics + rootDiagnostics) }
+
+        var mesh = LoadedMesh(config: config, sourceRoots: roots)
+        mesh.origins = sources.origins
+        var diagnostics = configDiagnostics + rootDiagnostics
+        let bundles = Dictionary(bundled.map { ($0.root, $0.repository) }, uniquingKeysWith: { first, _ in first })
+        // A repository's meshport.yaml is its configuration, never one of its inputs.
+        var seen = Set<String>()
+        for root in roots {
+            if let bundle = bundles[root] {
+                mesh.domainConfigs += bundle.domainConfig.map { [$0] } ?? []
+                continue
+            }
+            let path = Self.join(root, DomainConfigReader.fileName)
+            guard seen.insert(path).inserted, isRegularFile(path) else { continue }
+            diagnostics += readDomainConfig(path, root: root, into: &mesh)
+        }
+        // Each root in order is a bundle or a list of files; files are independent, so they are read and
+        // parsed over the cores, then everything is merged in root and discovery order.
+        var inputs: [(found: SourceDiscovery.Found, root: String)] = []
+        var units: [(bundle: LoadedRepository?, files: Range<Int>)] = []
+        for root in roots {
+            if let bundle = bundles[root] {
+                units.append((bundle, inputs.count..<inputs.count))
+                continue
+            }
+            let first = inputs.count
+            for found in discovery.files(in: root) where seen.insert(found.path).inserted { inputs.append((found, root)) }
+            units.append((nil, first..<inputs.count))
+        }
+        let parts = parallelMap(inputs.count) { i in
+            var part = LoadedMesh(config: config)
+            let problems = read(inputs[i].found, root: inputs[i].root, into: &part)
+            return (part, problems)
+        }
+        for unit in units {
+            if let bundle = unit.bundle {
+                mesh.appendContents(of: bundle)
+                diagnostics += bundle.diagnostics
+            }
+            for (part, problems) in parts[unit.files] {
+                mesh.append(part)
+                diagnostics += problems
+            }
+        }
+        // A component file read through a `$ref` may also be an input: report its problems once.
+        var reported = Set<Diagnostic>()
+        return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
+    }
+
+    /// The folders to read (git sources fetched, bundles standing in for theirs) and the discovery that
+    /// never reads meshport's own cache as input.
+    func resolveSources(_ config: MeshConfig) -> (SourceDiscovery, SourceResolver.Resolved) {
+        let cache = RelativePath.of(sourceOptions.cache(for: meshDirectory), from: meshDirectory)
+        let excluded = cache.hasPrefix("..") ? [] : [cache.isEmpty ? "git" : cache]
+        let discovery = SourceDiscovery(meshDirectory: meshDirectory, excludedFolders: Set(excluded))
+        let resolver = SourceResolver(meshDirectory: meshDirectory, options: sourceOptions, discovery: discovery,
+                                      bundled: bundled.map(\.root))
+        return (discovery, resolver.resolve(config))
     }
 
     func readConfiguration() throws(ConfigurationError) -> (MeshConfig, [Diagnostic]) {

@@ -15,24 +15,27 @@ public struct SourceDiscovery: Sendable {
     static let skippedFolders: Set<String> = ["node_modules", "_site"]
 
     public let meshDirectory: URL
+    /// Folders never read as input, relative to the mesh folder: meshport's cache.
+    public let excludedFolders: Set<String>
 
-    public init(meshDirectory: URL) {
+    public init(meshDirectory: URL, excludedFolders: Set<String> = []) {
         self.meshDirectory = meshDirectory.standardizedFileURL
+        self.excludedFolders = excludedFolders
     }
 
-    /// Expands each source (a folder or a glob) to folders. A source that matches nothing is an error.
-    public func sourceRoots(_ config: MeshConfig) -> ([String], [Diagnostic]) {
-        var roots: [String] = []
-        var diagnostics: [Diagnostic] = []
-        for source in config.sources {
-            let matches = Glob.expand(source.path, in: meshDirectory.path).filter { isDirectory(at: $0) }
-            if matches.isEmpty {
-                diagnostics.append(.error("config.source.notFound",
-                    "source '\(source.path)' matches no folder next to mesh.yaml", at: source.location))
-            }
-            for match in matches where !roots.contains(match) { roots.append(match) }
-        }
-        return (roots, diagnostics)
+    /// Expands a folder source (a folder or a glob) to folders, and to the roots of bundled repositories
+    /// it names (`bundled`, see BundledRepository), in the order folders would have. A source that
+    /// matches nothing is an error.
+    public func roots(of source: MeshConfig.Source, bundled: [String] = []) -> ([String], [Diagnostic]) {
+        var matches = Glob.expand(source.path, in: meshDirectory.path).filter { isDirectory(at: $0) && !isExcluded($0) }
+        let bundledMatches = bundled.filter { Glob.matches(source.path, $0) }
+        if !bundledMatches.isEmpty { matches = Set(matches + bundledMatches).sorted() }
+        guard matches.isEmpty else { return (matches, []) }
+        return ([], [.error("config.source.notFound", "source '\(source.path)' matches no folder next to mesh.yaml", at: source.location)])
+    }
+
+    private func isExcluded(_ relative: String) -> Bool {
+        excludedFolders.contains { relative == $0 || relative.hasPrefix($0 + "/") }
     }
 
     /// Every input file below a source root, depth-first in byte order of names; hidden entries skipped.
@@ -52,7 +55,7 @@ public struct SourceDiscovery: Sendable {
                 .resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
             if values?.isSymbolicLink == true { continue }
             if values?.isDirectory == true {
-                if !Self.skippedFolders.contains(name) { walk(child, into: &out) }
+                if !Self.skippedFolders.contains(name) && !excludedFolders.contains(child) { walk(child, into: &out) }
                 continue
             }
             let ext = (name as NSString).pathExtension.lowercased()
@@ -65,7 +68,7 @@ public struct SourceDiscovery: Sendable {
         }
     }
 
-    private func isDirectory(at relative: String) -> Bool {
+    func isDirectory(at relative: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: meshDirectory.appendingPathComponent(relative).path,
                                               isDirectory: &isDir) && isDir.boolValue

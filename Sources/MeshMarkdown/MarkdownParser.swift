@@ -12,15 +12,15 @@ enum CmarkDocument {
     /// once even when documents are parsed on several threads.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// cmark-gfm 0.29 switches its extensions' inline special characters (`~`, `:`, `w`) on when a parser
-    /// starts on inlines and off when it is done, in a table all parsers share: two parses at once lose
-    /// strikethroughs and autolinks. Parses take turns; walking and rendering the trees need no turn.
+    /// cmark-gfm is not safe to parse with on several threads at once: while it parses inlines it turns
+    /// the extensions' special characters (`~` for strikethrough, autolink starts) on in one global table
+    /// and off again afterwards, so a document parsed meanwhile on another thread loses its strikethrough
+    /// or autolinks. Parsing is therefore one document at a time; walking and rendering trees is not.
     private static let parsing = NSLock()
 
     /// Parses `text`, hands the tree to `body`, and frees everything afterwards.
     static func withTree<T>(_ text: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
         _ = registered
-        parsing.lock()
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -29,14 +29,15 @@ enum CmarkDocument {
             }
         }
         var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
-                cmark_parser_feed(parser, ptr, buf.count)
+        let root = parsing.withLock {
+            bytes.withUnsafeMutableBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                    cmark_parser_feed(parser, ptr, buf.count)
+                }
             }
+            return cmark_parser_finish(parser)!
         }
         if bytes.isEmpty { bytes = [] }
-        let root = cmark_parser_finish(parser)!
-        parsing.unlock()
         defer { cmark_node_free(root) }
         return body(root, cmark_parser_get_syntax_extensions(parser))
     }

@@ -1,5 +1,5 @@
 /// Backstage catalog entities that describe ownership: domains, teams (groups) and people (users).
-public enum CatalogEntity: Sendable, Hashable {
+public enum CatalogEntity: Sendable, Hashable, Codable {
     case domain(CatalogDomain)
     case group(CatalogGroup)
     case user(CatalogUser)
@@ -26,7 +26,7 @@ public enum CatalogEntity: Sendable, Hashable {
     }
 }
 
-public struct CatalogDomain: Sendable, Hashable {
+public struct CatalogDomain: Sendable, Hashable, Codable {
     public var name: String
     public var title: String?
     public var description: String?
@@ -45,7 +45,7 @@ public struct CatalogDomain: Sendable, Hashable {
     }
 }
 
-public struct CatalogGroup: Sendable, Hashable {
+public struct CatalogGroup: Sendable, Hashable, Codable {
     public var name: String
     public var displayName: String?
     public var description: String?
@@ -72,7 +72,7 @@ public struct CatalogGroup: Sendable, Hashable {
     }
 }
 
-public struct CatalogUser: Sendable, Hashable {
+public struct CatalogUser: Sendable, Hashable, Codable {
     public var name: String
     public var displayName: String?
     public var email: String?

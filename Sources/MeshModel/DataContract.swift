@@ -1,6 +1,6 @@
 /// A Bitol ODCS v3 data contract: the schema, SLAs and quality promised on an output port.
-public struct DataContract: Sendable, Hashable {
-    public struct Property: Sendable, Hashable {
+public struct DataContract: Sendable, Hashable, Codable {
+    public struct Property: Sendable, Hashable, Codable {
         /// Dotted path for nested properties ("address.city").
         public var name: String
         public var businessName: String?
@@ -46,7 +46,7 @@ public struct DataContract: Sendable, Hashable {
         }
     }
 
-    public struct SchemaObject: Sendable, Hashable {
+    public struct SchemaObject: Sendable, Hashable, Codable {
         public var name: String
         public var physicalName: String?
         public var physicalType: String?
@@ -70,7 +70,7 @@ public struct DataContract: Sendable, Hashable {
     }
 
     /// One quality rule, kept as display text: ODCS has many shapes (library metrics, SQL, text, custom).
-    public struct QualityRule: Sendable, Hashable {
+    public struct QualityRule: Sendable, Hashable, Codable {
         public var name: String?
         public var type: String
         public var metric: String?
@@ -95,7 +95,7 @@ public struct DataContract: Sendable, Hashable {
         }
     }
 
-    public struct SLAProperty: Sendable, Hashable {
+    public struct SLAProperty: Sendable, Hashable, Codable {
         public var property: String
         public var value: String
         public var unit: String?
@@ -108,7 +108,7 @@ public struct DataContract: Sendable, Hashable {
         }
     }
 
-    public struct Server: Sendable, Hashable {
+    public struct Server: Sendable, Hashable, Codable {
         public var server: String
         public var type: String?
         public var environment: String?
@@ -122,7 +122,7 @@ public struct DataContract: Sendable, Hashable {
         }
     }
 
-    public struct Detail: Sendable, Hashable {
+    public struct Detail: Sendable, Hashable, Codable {
         public var key: String
         public var value: String
         public init(key: String, value: String) {

@@ -1,7 +1,7 @@
 /// A domain repository's own `meshport.yaml` at its root: governance the domain adds on top of the
 /// mesh's (raise a severity, enable a rule). It may never lower a rule `mesh.yaml` enforces.
-public struct DomainConfig: Sendable, Hashable {
-    public struct RuleSetting: Sendable, Hashable {
+public struct DomainConfig: Sendable, Hashable, Codable {
+    public struct RuleSetting: Sendable, Hashable, Codable {
         public var rule: String
         /// error, warning, note or off.
         public var severity: String

@@ -8,6 +8,8 @@ public struct LoadedMesh: Sendable {
     public var assets: [AssetFile]
     /// Folders of the source repositories, relative to the mesh folder.
     public var sourceRoots: [String]
+    /// Where each source root's files come from (repository, commit, last changes), in `sourceRoots` order.
+    public var origins: [SourceOrigin] = []
     /// Each repository's own `meshport.yaml`, where it has one.
     public var domainConfigs: [DomainConfig] = []
 

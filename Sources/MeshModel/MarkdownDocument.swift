@@ -1,7 +1,7 @@
 /// A Markdown file with what later stages need to know without parsing it again:
 /// its title, headings (with their GitHub-style anchors) and the links it makes.
-public struct MarkdownDocument: Sendable, Hashable {
-    public struct Heading: Sendable, Hashable {
+public struct MarkdownDocument: Sendable, Hashable, Codable {
+    public struct Heading: Sendable, Hashable, Codable {
         public var level: Int
         public var text: String
         public var anchor: String
@@ -12,8 +12,8 @@ public struct MarkdownDocument: Sendable, Hashable {
         }
     }
 
-    public struct Link: Sendable, Hashable {
-        public enum Kind: Sendable, Hashable { case link, image }
+    public struct Link: Sendable, Hashable, Codable {
+        public enum Kind: String, Sendable, Hashable, Codable { case link, image }
         public var kind: Kind
         public var destination: String
         public var location: SourceLocation
@@ -26,7 +26,7 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     /// The readable text under one heading (or before the first), for the search index: read from the
     /// same parse as the headings, so search never parses Markdown again.
-    public struct Section: Sendable, Hashable {
+    public struct Section: Sendable, Hashable, Codable {
         /// Index into `headings`; nil for the text before the first heading.
         public var heading: Int?
         /// Plain text: no markup, link targets or HTML; whitespace collapsed to single spaces.

@@ -1,15 +1,39 @@
 /// `mesh.yaml`: the portal's own configuration.
 public struct MeshConfig: Sendable, Hashable {
     public struct Source: Sendable, Hashable {
-        /// A folder or a glob, relative to the mesh folder.
+        /// A folder or a glob, relative to the mesh folder; empty for a git source.
         public var path: String
-        /// Where the repository lives, for "edit this page" links (later issues).
+        /// A repository to fetch instead of a folder.
+        public var git: GitLocation?
+        /// The repository's web page, for links to it and GitHub/GitLab "edit this page" links.
         public var repoURL: String?
+        /// The "edit this page" link with `{path}` (and maybe `{ref}`, `{commit}`) in it.
+        public var editURL: String?
+        /// Last-changed dates from git history: nil decides by itself (git sources and repository roots).
+        public var history: Bool?
         public var location: SourceLocation
-        public init(path: String, repoURL: String? = nil, location: SourceLocation) {
+        public init(path: String, git: GitLocation? = nil, repoURL: String? = nil, editURL: String? = nil,
+                    history: Bool? = nil, location: SourceLocation) {
             self.path = path
+            self.git = git
             self.repoURL = repoURL
+            self.editURL = editURL
+            self.history = history
             self.location = location
+        }
+    }
+
+    /// `git:` with its optional `ref:` and `subpath:`.
+    public struct GitLocation: Sendable, Hashable {
+        public var url: String
+        /// Branch, tag or commit; nil is the remote's default branch.
+        public var ref: String?
+        /// The folder inside the repository that is the source ("" for the whole repository).
+        public var subpath: String
+        public init(url: String, ref: String? = nil, subpath: String = "") {
+            self.url = url
+            self.ref = ref
+            self.subpath = subpath
         }
     }
 

@@ -1,6 +1,6 @@
 /// A Bitol ODPS data product manifest (v1.0.0, also the v0.9.0 examples).
-public struct ProductManifest: Sendable, Hashable {
-    public struct Description: Sendable, Hashable {
+public struct ProductManifest: Sendable, Hashable, Codable {
+    public struct Description: Sendable, Hashable, Codable {
         public var purpose: String?
         public var usage: String?
         public var limitations: String?
@@ -12,7 +12,7 @@ public struct ProductManifest: Sendable, Hashable {
         public var isEmpty: Bool { purpose == nil && usage == nil && limitations == nil }
     }
 
-    public struct InputPort: Sendable, Hashable {
+    public struct InputPort: Sendable, Hashable, Codable {
         public var name: String
         public var version: String?
         public var contractId: String?
@@ -25,7 +25,7 @@ public struct ProductManifest: Sendable, Hashable {
         }
     }
 
-    public struct OutputPort: Sendable, Hashable {
+    public struct OutputPort: Sendable, Hashable, Codable {
         public var name: String
         public var description: String?
         public var type: String?
@@ -46,7 +46,7 @@ public struct ProductManifest: Sendable, Hashable {
         }
     }
 
-    public struct SupportChannel: Sendable, Hashable {
+    public struct SupportChannel: Sendable, Hashable, Codable {
         public var channel: String
         public var url: String?
         public var tool: String?
@@ -61,7 +61,7 @@ public struct ProductManifest: Sendable, Hashable {
         }
     }
 
-    public struct Member: Sendable, Hashable {
+    public struct Member: Sendable, Hashable, Codable {
         public var username: String
         public var name: String?
         public var role: String?
@@ -72,7 +72,7 @@ public struct ProductManifest: Sendable, Hashable {
         }
     }
 
-    public struct Team: Sendable, Hashable {
+    public struct Team: Sendable, Hashable, Codable {
         public var name: String?
         public var description: String?
         public var members: [Member]

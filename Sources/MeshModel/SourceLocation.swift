@@ -16,4 +16,14 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
+
+    enum CodingKeys: String, CodingKey { case file, line, column }
+
+    /// Encoded as written; decoded under the decoder's source root, if it has one (see SourceRootCoding).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: decoder.pathUnderSourceRoot(try container.decode(String.self, forKey: .file)),
+                  line: try container.decode(Int.self, forKey: .line),
+                  column: try container.decode(Int.self, forKey: .column))
+    }
 }

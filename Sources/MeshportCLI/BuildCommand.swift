@@ -18,16 +18,18 @@ public struct BuildCommand: ParsableCommand {
     @Option(help: "A theme folder whose templates/ and assets/ override the default theme by file name.")
     var theme: String?
 
-    @Option(help: ArgumentHelp("A folder where builds remember their inputs: a build whose inputs, theme and meshport are unchanged writes nothing.",
-                               valueName: "DIR"), completion: .directory)
-    var cache: String?
+    @Option(help: "A folder of bundles ('meshport bundle'), searched recursively; each stands in for the repository folder it was made from.", completion: .directory)
+    var bundles: String?
+
+    @OptionGroup var sources: SourceFlags
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
     public init() {}
 
     public func run() throws {
-        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, cache: cache, diagnostics: diagnostics).run()
+        let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, sources: sources, bundles: bundles,
+                               diagnostics: diagnostics).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

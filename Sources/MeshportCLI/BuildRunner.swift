@@ -9,7 +9,8 @@ struct BuildRunner {
     let meshDirectory: String
     let out: String?
     let theme: String?
-    var cache: String?
+    let sources: SourceFlags
+    var bundles: String? = nil
     let diagnostics: DiagnosticOptions
     var console = Console.standard
 
@@ -21,8 +22,10 @@ struct BuildRunner {
             let writer = SiteWriter(output: outURL)
             try writer.checkTarget(meshDirectory: meshURL)
             let builder = MeshBuilder(meshDirectory: meshURL, themeOverride: theme.map { URL(fileURLWithPath: $0) },
-                                      generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
-            let buildCache = cache.map { BuildCache(cacheDirectory: URL(fileURLWithPath: $0)) }
+                                      generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]),
+                                      bundleDirectory: bundles.map { URL(fileURLWithPath: $0) }, sourceOptions: sources.options)
+            // Only an explicit --cache remembers builds; the default cache folder holds git sources only.
+            let buildCache = sources.cache.map { BuildCache(cacheDirectory: URL(fileURLWithPath: $0)) }
             let digest = try buildCache.map { _ throws(MeshLoader.ConfigurationError) in
                 try builder.inputDigest(settings: [MeshportVersion.current, theme ?? ""])
             }

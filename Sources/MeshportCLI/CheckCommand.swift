@@ -17,21 +17,18 @@ public struct CheckCommand: ParsableCommand {
     @Argument(help: "A mesh folder or a domain repository.", completion: .directory)
     var path: String = "."
 
+    @OptionGroup var sources: SourceFlags
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     public init() {}
 
     public func run() throws {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
         let console = Console.standard
+        let url = try existingFolder(path, console: console)
         let reporter = DiagnosticReporter(meshDirectory: url, options: diagnostics, console: console)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            console.error("error: \(url.path) is not a folder")
-            throw ExitCode(2)
-        }
         do {
-            let outcome = try MeshBuilder.check(url)
+            let outcome = try MeshBuilder.check(url, sourceOptions: sources.options)
             let status = reporter.report(outcome.diagnostics)
             if diagnostics.format == .text {
                 let products = outcome.mesh?.products.count ?? 0

@@ -10,7 +10,7 @@ public struct Meshport: AsyncParsableCommand {
             Exit status: 0 no errors, 1 errors in the input, 2 usage or configuration errors.
             """,
         version: MeshportVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, RulesCommand.self, LayoutCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, BundleCommand.self, RulesCommand.self, LayoutCommand.self]
     )
 
     public init() {}

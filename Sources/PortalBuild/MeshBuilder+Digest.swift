@@ -8,12 +8,12 @@ extension MeshBuilder {
     /// would read, the theme, the settings that change pages, and the meshport binary itself. Equal
     /// digests give byte-identical sites, which is what lets `build --cache` skip a build.
     public func inputDigest(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> String {
-        let (config, paths) = try MeshLoader(meshDirectory: meshDirectory).inputPaths()
+        let (config, sourcePaths) = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).inputPaths()
         let theme = try loadTheme(config)
-        let directory = meshDirectory
+        let paths = sourcePaths.map { meshDirectory.appendingPathComponent($0).path } + bundleFiles()
         let fileHashes = parallelMap(paths.count) { i -> UInt64 in
             var hash = StableHash()
-            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(paths[i]).path) {
+            if let data = FileManager.default.contents(atPath: paths[i]) {
                 data.withUnsafeBytes { hash.combine($0) }
             } else {
                 hash.combine("unreadable")
@@ -28,6 +28,19 @@ extension MeshBuilder {
             hash.combine(fileHash)
         }
         return hash.hex
+    }
+
+    /// Every file under `--bundles`, sorted: a bundle's bytes stand for its repository's files.
+    private func bundleFiles() -> [String] {
+        guard let folder = bundleDirectory?.standardizedFileURL.path,
+              let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let path = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = folder + "/" + path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(full) }
+        }
+        return files.sorted()
     }
 
     /// Size and modification time of the running binary: a rebuilt meshport, even of the same version,

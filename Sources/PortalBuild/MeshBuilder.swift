@@ -1,4 +1,5 @@
 import Foundation
+import MeshBundle
 import MeshCheck
 import MeshLink
 import MeshLoad
@@ -23,24 +24,36 @@ public struct MeshBuilder: Sendable {
     /// A theme folder that overrides the default by file name; nil uses `mesh.yaml`'s `theme:`.
     public let themeOverride: URL?
     public let generatedAt: String?
+    /// A folder of bundles (`meshport bundle`) that stand in for the repositories they were made from.
+    public let bundleDirectory: URL?
+    /// Where git sources are cached and whether they may be fetched.
+    public let sourceOptions: SourceOptions
 
-    public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil) {
+    public init(meshDirectory: URL, defaultTheme: URL? = nil, themeOverride: URL? = nil, generatedAt: String? = nil,
+                bundleDirectory: URL? = nil, sourceOptions: SourceOptions = SourceOptions()) {
         self.meshDirectory = meshDirectory
         self.defaultTheme = defaultTheme
         self.themeOverride = themeOverride
         self.generatedAt = generatedAt
+        self.bundleDirectory = bundleDirectory
+        self.sourceOptions = sourceOptions
     }
 
     /// Load, Link and Validate; then Render unless there are errors.
     public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
         var clock = StageClock()
-        let loaded = try MeshLoader(meshDirectory: meshDirectory).load()
-        clock.lap("load")
-        let theme = try loadTheme(loaded.mesh.config)
-        var outcome = Self.validate(loaded, singleRepository: false)
-        clock.lap("link+validate")
-        if !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report {
-            outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
+        // In a closure, so the loaded mesh and its YAML trees are freed before rendering starts.
+        var (outcome, theme) = try { () throws(MeshLoader.ConfigurationError) -> (Outcome, Theme) in
+            let loaded = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).load()
+            clock.lap("load")
+            let theme = try loadTheme(loaded.mesh.config)
+            let outcome = Self.validate(loaded, singleRepository: false)
+            clock.lap("link+validate")
+            return (outcome, theme)
+        }()
+        if !outcome.diagnostics.hasErrors, outcome.mesh != nil, let report = outcome.report {
+            outcome.mesh = outcome.mesh?.withoutSourceTrees()
+            outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(outcome.mesh!, governance: report)
             clock.lap("render")
         }
         outcome.timings = clock.laps
@@ -59,15 +72,44 @@ public struct MeshBuilder: Sendable {
     }
 
     /// Load, Link and Validate only: `meshport check`. A folder without mesh.yaml is checked as one repository.
-    public static func check(_ directory: URL) throws(MeshLoader.ConfigurationError) -> Outcome {
-        let (loader, singleRepository) = loader(for: directory)
-        return validate(try loader.load(), singleRepository: singleRepository)
+    /// Git sources are fetched (or taken from the cache) as for a build; history is not read.
+    public static func check(_ directory: URL, sourceOptions: SourceOptions = SourceOptions(readsHistory: false)) throws(MeshLoader.ConfigurationError) -> Outcome {
+        let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
+        var options = sourceOptions
+        options.readsHistory = false
+        let loader = hasMesh ? MeshLoader(meshDirectory: directory, sourceOptions: options) : MeshLoader.singleRepository(directory)
+        return validate(try loader.load(), singleRepository: !hasMesh)
     }
 
-    /// The loader for a mesh folder, or for a folder without mesh.yaml read as a mesh of that one repository.
+    /// The bundles in `bundleDirectory`, named in messages by their path from the mesh folder when inside it.
+    func bundled() throws(MeshLoader.ConfigurationError) -> [BundledRepository] {
+        guard let bundleDirectory else { return [] }
+        let folder = bundleDirectory.standardizedFileURL.path, mesh = meshDirectory.standardizedFileURL.path
+        let display = folder == mesh ? "" : folder.hasPrefix(mesh + "/") ? String(folder.dropFirst(mesh.count + 1)) : folder
+        let (bundles, problems) = BundleDirectory.read(bundleDirectory, display: display)
+        if problems.hasErrors { throw MeshLoader.ConfigurationError(diagnostics: problems) }
+        return bundles
+    }
+
+    /// `meshport bundle`: loads and checks one domain repository on its own, as `check` does, and packs
+    /// what was loaded for `build --bundles`; no bundle when there are errors. `source` is the folder
+    /// mesh.yaml's sources name the repository by (default: the repository folder's name).
+    public static func bundle(_ directory: URL, source: String?, meshportVersion: String)
+        throws(MeshLoader.ConfigurationError) -> (outcome: Outcome, bundle: RepositoryBundle?) {
+        let loaded = try MeshLoader.singleRepository(directory).load()
+        let outcome = validate(loaded, singleRepository: true)
+        guard !outcome.diagnostics.hasErrors else { return (outcome, nil) }
+        let name = source ?? directory.standardizedFileURL.lastPathComponent
+        return (outcome, RepositoryBundle(source: name, meshportVersion: meshportVersion, loaded: loaded))
+    }
+
+    /// The loader `serve` uses for a folder: a mesh (git sources taken as `check` takes them), or a folder
+    /// without mesh.yaml read as a mesh of that one repository.
     static func loader(for directory: URL) -> (loader: MeshLoader, singleRepository: Bool) {
         let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
-        return (hasMesh ? MeshLoader(meshDirectory: directory) : MeshLoader.singleRepository(directory), !hasMesh)
+        let loader = hasMesh ? MeshLoader(meshDirectory: directory, sourceOptions: SourceOptions(readsHistory: false))
+            : MeshLoader.singleRepository(directory)
+        return (loader, !hasMesh)
     }
 
     /// Link and Validate. `schema`: the schema findings when already known (see `IncrementalLoad`).
@@ -75,7 +117,8 @@ public struct MeshBuilder: Sendable {
         let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)
         let validation = MeshValidator(singleRepository: singleRepository)
             .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics, schema: schema)
-        return Outcome(diagnostics: validation.diagnostics, site: nil, mesh: linked, report: validation.report)
+        return Outcome(diagnostics: validation.diagnostics.map(loaded.mesh.origins.notingRepository), site: nil, mesh: linked,
+                       report: validation.report)
     }
 
     /// "2026-11-25 07:00 UTC" from SOURCE_DATE_EPOCH, the reproducible-builds convention; nil when unset.

@@ -56,7 +56,7 @@ public struct SiteWriter: Sendable {
                     try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                     made.insert(folder)
                 }
-                try Data(site.files[path]!).write(to: staging.appendingPathComponent(path))
+                try PlainFile.create(staging.appendingPathComponent(path).path, bytes: site.files[path]!)
             }
         } catch {
             try? fm.removeItem(at: staging)

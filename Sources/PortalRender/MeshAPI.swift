@@ -10,6 +10,7 @@ struct MeshAPI: Encodable {
         var slug, name, title, url: String
         var description, owner: String?
         var products, upstreamDomains, downstreamDomains: [String]
+        var provenance: ProvenanceEntry?
     }
     struct Member: Encodable { var username: String; var displayName, email: String? }
     struct TeamEntry: Encodable {
@@ -32,7 +33,10 @@ struct MeshAPI: Encodable {
         var upstream: PortKey?
         var external: Bool
     }
-    struct DocEntry: Encodable { var title, url, source: String }
+    struct DocEntry: Encodable {
+        var title, url, source: String
+        var provenance: ProvenanceEntry?
+    }
     struct ProductEntry: Encodable {
         var key, id, name, slug, domain, url, source: String
         var status, version, team: String?
@@ -41,6 +45,7 @@ struct MeshAPI: Encodable {
         var outputPorts: [OutputPortEntry]
         var inputPorts: [InputPortEntry]
         var docs: [DocEntry]
+        var provenance: ProvenanceEntry?
     }
     struct PropertyEntry: Encodable {
         var name: String
@@ -73,6 +78,7 @@ struct MeshAPI: Encodable {
     var products: [ProductEntry]
     var contracts: [ContractEntry]
     var lineage: [EdgeEntry]
+    var sources: [SourceEntry]
 
     init(_ mesh: LinkedMesh) {
         func key(_ p: Int) -> String { mesh.products[p].domain + "/" + mesh.products[p].slug }
@@ -85,7 +91,7 @@ struct MeshAPI: Encodable {
         domains = mesh.domains.map { d in
             DomainEntry(slug: d.slug, name: d.name, title: d.title, url: d.url, description: d.description,
                         owner: d.ownerTeam, products: d.products.map(key), upstreamDomains: d.upstreamDomains,
-                        downstreamDomains: d.downstreamDomains)
+                        downstreamDomains: d.downstreamDomains, provenance: d.file.flatMap { ProvenanceEntry(mesh.provenance(of: $0)) })
         }
         teams = mesh.teams.map { t in
             TeamEntry(slug: t.slug, name: t.name, displayName: t.displayName, url: t.url, description: t.description,
@@ -112,7 +118,12 @@ struct MeshAPI: Encodable {
                                    upstream: i.upstream.map { PortKey(product: key($0.product), port: $0.port) },
                                    external: i.upstream == nil)
                 },
-                docs: p.docs.map { DocEntry(title: mesh.docs[$0].title, url: mesh.docs[$0].url, source: mesh.docs[$0].document.file) })
+                docs: p.docs.map { d in
+                    let doc = mesh.docs[d]
+                    return DocEntry(title: doc.title, url: doc.url, source: doc.document.file,
+                                    provenance: ProvenanceEntry(mesh.provenance(of: doc.document.file)))
+                },
+                provenance: ProvenanceEntry(mesh.provenance(of: m.file)))
         }
         contracts = mesh.contracts.map { c in
             ContractEntry(
@@ -135,6 +146,7 @@ struct MeshAPI: Encodable {
                       downstream: PortKey(product: key(e.downstream.product), port: e.downstream.port),
                       contractId: e.contractId)
         }
+        sources = mesh.origins.map(SourceEntry.init)
     }
 
     func json() -> [UInt8] { Self.encode(self) }

@@ -47,6 +47,8 @@ struct DomainPage {
             "upstream": domain.upstreamDomains.map { View.domainLink(mesh, $0, from: url) },
             "downstream": domain.downstreamDomains.map { View.domainLink(mesh, $0, from: url) },
             "hasFlows": !domain.upstreamDomains.isEmpty || !domain.downstreamDomains.isEmpty,
+            "provenance": (domain.file != nil ? ProvenanceView.file(mesh.provenance(of: domain))
+                                               : ProvenanceView.repositoryOnly(mesh.provenance(of: domain))) as Any,
         ]
     }
 }
@@ -90,6 +92,7 @@ struct DocPageView {
             "toc": doc.document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
                 ["text": $0.text, "anchor": $0.anchor, "sub": $0.level == 3]
             },
+            "provenance": ProvenanceView.file(mesh.provenance(of: doc.document.file)) as Any,
         ]
     }
 }

@@ -42,6 +42,8 @@ struct ProductPage {
             "landingHTML": landingHTML as Any,
             "governance": GovernancePage.productSection(governance, key: "\(product.domain)/\(product.slug)", page: url) as Any,
             "landingHeadings": (landing?.document.headings ?? []).filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] },
+            "provenance": ProvenanceView.file(mesh.provenance(of: manifest.file)) as Any,
+            "landingProvenance": ProvenanceView.file(landing.flatMap { mesh.provenance(of: $0.document.file) }) as Any,
         ]
     }
 

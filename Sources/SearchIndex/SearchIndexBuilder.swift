@@ -52,34 +52,24 @@ public struct SearchIndexBuilder: Sendable {
         var files: [String: [UInt8]] = [:]
 
         // Terms in UTF-16 order: the order JavaScript compares strings in.
-        let order = index.terms.indices.sorted { index.terms[$0].utf16.lexicographicallyPrecedes(index.terms[$1].utf16) }
+        let keys = index.terms.map { Array($0.utf16) }
+        let order = index.terms.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         var shards = ShardWriter(targetBytes: options.shardBytes)
         var postingFiles: [[[UInt8]]] = [[]]
         var postingFileSize = 0
         let summaries = documents.map { Snippet.head($0.summary, length: options.snippetLength) }
-        for id in order {
+        // Each term's entry is independent of the others: encoded over the cores. Only cutting them into
+        // shards and posting files, which depends on the sizes before, is done in order.
+        let entries = parallelMap(order.count) { n in
+            termEntry(index.postings[order[n]], documents: documents, facets: facets, summaries: summaries)
+        }
+        for (n, id) in order.enumerated() {
             let term = index.terms[id]
-            let p = index.postings[id]
-            let all = (0..<p.count).map { (doc: Int(p.docs[$0]), score: Int(p.scores[$0]) | (documents[Int(p.docs[$0])].deprecated ? 32 : 0),
-                                           facet: facets.facet(of: Int(p.docs[$0]))) }
-            // The best topK by score, then not deprecated, then document number: the browser's order too.
-            let top = p.count <= options.topK ? Array(0..<p.count) : Array((0..<p.count).sorted {
-                (all[$0].score & 31, all[$1].score & 32, all[$1].doc) > (all[$1].score & 31, all[$0].score & 32, all[$0].doc)
-            }.prefix(options.topK)).sorted()
-            // [count, "top postings", [snippet or 0 per top posting], [posting file, slot]?]
-            var entry = Array("[\(p.count),\"".utf8) + IndexEncoding.postings(top.map { all[$0] }) + [0x22, 0x2C, 0x5B]
-            for (n, i) in top.enumerated() {
-                if n > 0 { entry.append(0x2C) }
-                // A snippet of its own only where the match is in body text past the summary's start.
-                let field = Int(p.snippetField[i]), doc = Int(p.docs[i])
-                let snippet = field >= 0 ? Snippet.around(documents[doc].fields[field].text, offset: Int(p.snippetOffset[i]),
-                                                          length: options.snippetLength) : nil
-                if let snippet, snippet != summaries[doc] { IndexEncoding.string(snippet, into: &entry) } else { entry.append(0x30) }
-            }
-            entry.append(0x5D)
-            if p.count > options.topK {
-                let list = IndexEncoding.postings(all)
+            var entry = entries[n].head
+            let top = entries[n].top
+            if let list = entries[n].list {
                 if list.count > options.postingPieceBytes {
+                    let all = postingsOf(index.postings[id], documents: documents, facets: facets)
                     // A very common term: its list in pieces of one file each, [first file, 0, pieces].
                     let pieces = (list.count + options.postingPieceBytes - 1) / options.postingPieceBytes
                     let per = (all.count + pieces - 1) / pieces
@@ -103,7 +93,7 @@ public struct SearchIndexBuilder: Sendable {
                 }
             }
             entry.append(0x5D)
-            shards.add(term: term, entry: entry, docs: top.map { Int(p.docs[$0]) }) { record(documents[$0], snippet: summaries[$0]) }
+            shards.add(term: term, entry: entry, docs: top) { record(documents[$0], snippet: summaries[$0]) }
         }
         shards.finish()
 
@@ -121,6 +111,36 @@ public struct SearchIndexBuilder: Sendable {
         files["search/manifest.js"] = manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms), documents: documents.count,
                                                classes: facets.classes)
         return files
+    }
+
+    typealias Posting = (doc: Int, score: Int, facet: Int)
+
+    /// A term's postings with the deprecated flag in the score and each document's facet run.
+    private func postingsOf(_ p: InvertedIndex.Postings, documents: [SearchDocument], facets: FacetTable) -> [Posting] {
+        (0..<p.count).map { (doc: Int(p.docs[$0]), score: Int(p.scores[$0]) | (documents[Int(p.docs[$0])].deprecated ? 32 : 0),
+                             facet: facets.facet(of: Int(p.docs[$0]))) }
+    }
+
+    /// `[count, "top postings", [snippet or 0 per top posting]` (the caller closes it), the full posting
+    /// list when there are more than `topK`, and the top postings' documents.
+    private func termEntry(_ p: InvertedIndex.Postings, documents: [SearchDocument], facets: FacetTable,
+                           summaries: [String]) -> (head: [UInt8], list: [UInt8]?, top: [Int]) {
+        let all = postingsOf(p, documents: documents, facets: facets)
+        // The best topK by score, then not deprecated, then document number: the browser's order too.
+        let top = p.count <= options.topK ? Array(0..<p.count) : Array((0..<p.count).sorted {
+            (all[$0].score & 31, all[$1].score & 32, all[$1].doc) > (all[$1].score & 31, all[$0].score & 32, all[$0].doc)
+        }.prefix(options.topK)).sorted()
+        var entry = Array("[\(p.count),\"".utf8) + IndexEncoding.postings(top.map { all[$0] }) + [0x22, 0x2C, 0x5B]
+        for (n, i) in top.enumerated() {
+            if n > 0 { entry.append(0x2C) }
+            // A snippet of its own only where the match is in body text past the summary's start.
+            let field = Int(p.snippetField[i]), doc = Int(p.docs[i])
+            let snippet = field >= 0 ? Snippet.around(documents[doc].fields[field].text, offset: Int(p.snippetOffset[i]),
+                                                      length: options.snippetLength) : nil
+            if let snippet, snippet != summaries[doc] { IndexEncoding.string(snippet, into: &entry) } else { entry.append(0x30) }
+        }
+        entry.append(0x5D)
+        return (entry, p.count > options.topK ? IndexEncoding.postings(all) : nil, top.map { Int(p.docs[$0]) })
     }
 
     /// `[title, context, url, snippet]`

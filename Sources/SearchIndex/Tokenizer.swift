@@ -34,6 +34,53 @@ public enum Tokenizer {
     }
 
     public static func forEachWord(_ text: String, _ body: (Word) -> Void) {
+        var text = text
+        let handled = text.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? (forEachASCIIWord(bytes, body), true).1 : false
+        }
+        if !handled { forEachScalarWord(text, body) }
+    }
+
+    /// The same rules over the bytes of ASCII text (nearly all text here), where a byte is a scalar.
+    /// A word of letters and digits with no hump inside, the commonest kind, is lower-cased in one go.
+    private static func forEachASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Word) -> Void) {
+        var start = 0
+        var simple = true
+        var previous: Kind = .other
+        func flush(_ end: Int) {
+            defer { start = end + 1; simple = true; previous = .other }
+            guard end > start else { return }
+            if simple {
+                let canonical = String(unsafeUninitializedCapacity: end - start) { out in
+                    for i in start..<end {
+                        let b = bytes[i]
+                        out[i - start] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                    }
+                    return end - start
+                }
+                body(Word(canonical: canonical, terms: end - start > 1 ? [canonical] : [], offset: start))
+            } else {
+                let raw = (start..<end).map { (scalar: Unicode.Scalar(bytes[$0]), kind: classify(Unicode.Scalar(bytes[$0]))) }
+                if var made = makeWord(raw) {
+                    made.offset = start
+                    body(made)
+                }
+            }
+        }
+        for i in 0..<bytes.count {
+            let kind = classify(Unicode.Scalar(bytes[i]))
+            switch kind {
+            case .other: flush(i); continue
+            case .joinPart, .joinSegment: simple = false
+            case .upper where previous == .lower || previous == .upper: simple = false
+            default: break
+            }
+            previous = kind
+        }
+        flush(bytes.count)
+    }
+
+    private static func forEachScalarWord(_ text: String, _ body: (Word) -> Void) {
         // Each scalar of the current word with its class; a word ends at any other character.
         var word: [(scalar: Unicode.Scalar, kind: Kind)] = []
         var position = 0

@@ -163,6 +163,33 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.location?.line, 10)
     }
 
+    func testMeshConfigReadsGitSources() throws {
+        let (config, diagnostics) = MeshConfigReader.read("""
+            title: Acme
+            sources:
+              - git: https://github.com/acme/sales.git
+              - git: git@gitlab.com:acme/data.git
+                ref: v2.1.0
+                subpath: domains/./finance/
+                editURL: https://gitlab.com/acme/data/-/edit/{ref}/{path}
+                history: false
+              - path: domains/*
+                editURL: https://github.com/acme/portal/edit/main/{path}
+                history: true
+            """)
+        XCTAssertEqual(diagnostics, [])
+        let sources = try XCTUnwrap(config?.sources)
+        XCTAssertEqual(sources.map(\.git), [
+            .init(url: "https://github.com/acme/sales.git"),
+            .init(url: "git@gitlab.com:acme/data.git", ref: "v2.1.0", subpath: "domains/finance"),
+            nil,
+        ])
+        XCTAssertEqual(sources.map(\.history), [nil, false, true])
+        XCTAssertEqual(sources[1].editURL, "https://gitlab.com/acme/data/-/edit/{ref}/{path}")
+        XCTAssertEqual(sources[0].location.line, 3, "a git source is located at its URL")
+        XCTAssertEqual(sources[0].location.column, 10)
+    }
+
     func testMeshConfigWithoutSourcesIsAConfigurationError() {
         let (config, diagnostics) = MeshConfigReader.read("title: Acme\n")
         XCTAssertNil(config)
