@@ -6,7 +6,8 @@ import PortalRender
 /// give a page the same fingerprint give it the same bytes, so `meshport serve` renders again only
 /// the pages whose fingerprint an edit changed (and a cache on disk can key pages by it).
 ///
-/// Fingerprints are made of the hashes of the input files (what Load parsed each value from), of
+/// Fingerprints are made of the hashes of the input files (what Load parsed each value from, and their
+/// last change when git history is read), of where the sources come from, of
 /// what Link made of them (slugs, URLs, anchors, ports joined, lineage, resolved doc links), of the
 /// governance outcomes, and of the render settings (theme, footer date, configuration). A page that
 /// starts showing something new needs it added here; `IncrementalSiteTests` compares rebuilds after
@@ -97,6 +98,15 @@ private struct EntityDigests {
         for field in [mesh.config.title, mesh.config.description ?? "\u{0}", mesh.config.baseURL] { config.combine(field) }
         config.combine(UInt64(mesh.config.lineageDepth))
         config.combine(UInt64(mesh.config.lineageWidth))
+        // Where the sources come from is on every page's provenance line and in api/mesh.json.
+        var lastChanges: [String: FileChange] = [:]
+        for origin in mesh.origins {
+            for field in [origin.root, origin.gitURL, origin.ref, origin.branch, origin.commit, origin.repositoryPrefix,
+                          origin.repoURL, origin.editURL] {
+                config.combine(field ?? "\u{0}")
+            }
+            lastChanges.merge(origin.lastChanges) { first, _ in first }
+        }
         self.settings = config.value
 
         let keys = mesh.products.map { $0.domain + "/" + $0.slug }
@@ -105,6 +115,11 @@ private struct EntityDigests {
         func file(_ path: String, _ location: SourceLocation, into hash: inout StableHash) {
             hash.combine(path)
             hash.combine(files[path] ?? 0)
+            if let change = lastChanges[path] {
+                hash.combine(change.commit)
+                hash.combine(UInt64(change.time))
+                hash.combine(change.author)
+            }
             hash.combine(UInt64(location.line))
             hash.combine(UInt64(location.column))
         }
@@ -113,7 +128,7 @@ private struct EntityDigests {
                 for field in [domain.title, domain.url, "c\(i % 8)"] { h.combine(field) }
             }
             domainFull[domain.slug] = Self.hash { h in
-                let fields = [domain.slug, domain.declared ? "declared" : "named", domain.name, domain.title,
+                let fields = [domain.slug, domain.declared ? "declared" : "named", domain.name, domain.title, domain.file ?? "\u{0}",
                               domain.description ?? "\u{0}", domain.ownerTeam ?? "\u{0}", "c\(i % 8)"]
                 for field in fields + domain.products.map(key) + ["|"] + domain.upstreamDomains + ["|"] + domain.downstreamDomains {
                     h.combine(field)
