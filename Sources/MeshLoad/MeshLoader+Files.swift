@@ -88,7 +88,7 @@ extension MeshLoader {
             diagnostics += file.diagnostics
         }
         var reported = Set<Diagnostic>()
-        return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
+        return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted }, filesRead: files.count)
     }
 
     /// A one-file part's configuration: never read, since `append` takes only the part's inputs.

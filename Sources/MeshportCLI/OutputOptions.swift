@@ -8,6 +8,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only diagnostics.")
     var quiet = false
 
+    /// Neither flag, for code that runs a command without parsing one.
+    static var defaults: OutputOptions { (try? parse([])) ?? OutputOptions() }
+
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
     }

@@ -40,21 +40,32 @@ public struct MeshBuilder: Sendable {
     }
 
     /// Load, Link and Validate; then Render unless there are errors.
-    public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
+    public func build(progress: BuildProgress = .silent) throws(MeshLoader.ConfigurationError) -> Outcome {
         var clock = StageClock()
         // In a closure, so the loaded mesh and its YAML trees are freed before rendering starts.
         var (outcome, theme) = try { () throws(MeshLoader.ConfigurationError) -> (Outcome, Theme) in
+            progress.started(.load)
             let loaded = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).load()
             clock.lap("load")
+            let mesh = loaded.mesh
+            progress.finished(.load, seconds: clock.laps.last!.seconds, [
+                ("files read", loaded.filesRead), ("products", mesh.products.count), ("contracts", mesh.contracts.count),
+                ("docs", mesh.documents.count)])
             let theme = try loadTheme(loaded.mesh.config)
+            progress.started(.check)
             let outcome = Self.validate(loaded, singleRepository: false)
             clock.lap("link+validate")
+            progress.finished(.check, seconds: clock.laps.last!.seconds, [
+                ("errors", outcome.diagnostics.filter { $0.severity == .error }.count),
+                ("warnings", outcome.diagnostics.filter { $0.severity == .warning }.count)])
             return (outcome, theme)
         }()
         if !outcome.diagnostics.hasErrors, outcome.mesh != nil, let report = outcome.report {
+            progress.started(.render)
             outcome.mesh = outcome.mesh?.withoutSourceTrees()
             outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(outcome.mesh!, governance: report)
             clock.lap("render")
+            progress.finished(.render, seconds: clock.laps.last!.seconds, [("files", outcome.site?.files.count ?? 0)])
         }
         outcome.timings = clock.laps
         return outcome
