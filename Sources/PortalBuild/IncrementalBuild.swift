@@ -20,7 +20,8 @@ public struct IncrementalBuild: Sendable {
         /// Nil when the input has errors: the site stays as it was.
         public var generation: Generation?
         public var change: IncrementalLoad.Change
-        /// Seconds per stage, in pipeline order ("load", "assemble", "link+validate", "fingerprint").
+        /// Seconds per stage, in pipeline order ("load", "assemble", "link+validate" or, when only docs' text
+        /// changed, "link docs+validate", "fingerprint").
         public var timings: [(stage: String, seconds: Double)]
         /// Input files and repository configurations the mesh is made of.
         public var fileCount: Int
@@ -31,6 +32,8 @@ public struct IncrementalBuild: Sendable {
     public let baseURL: String?
     private var load: IncrementalLoad?
     private var theme: Theme?
+    /// The last Link stage's result, for edits that change docs only (`MeshLinker.relinking`).
+    private var link: (mesh: LinkedMesh, diagnostics: [Diagnostic])?
 
     public init(builder: MeshBuilder, baseURL: String? = "/") {
         self.builder = builder
@@ -43,6 +46,7 @@ public struct IncrementalBuild: Sendable {
     public mutating func start() -> Outcome {
         load = nil
         theme = nil
+        link = nil
         return update([])
     }
 
@@ -67,9 +71,22 @@ public struct IncrementalBuild: Sendable {
             }
             guard let theme else { preconditionFailure("loaded above") }
             clock.lap("assemble")
+            var docsOnly: [MarkdownDocument]?
+            if change.added.isEmpty, change.removed.isEmpty, !change.reloaded, !change.read.isEmpty {
+                docsOnly = load.markdownDocuments(change.read)
+            }
+            if let previous = link, let documents = docsOnly,
+               let relinked = MeshLinker.relinking(previous.mesh, linkDiagnostics: previous.diagnostics, documents: documents,
+                                                   assets: result.mesh.assets) {
+                link = relinked
+                docsOnly = []
+            } else {
+                link = MeshLinker.link(result.mesh)
+                docsOnly = nil
+            }
             let checked = MeshBuilder.validate(result, singleRepository: load.loader.configuration != nil,
-                                               schema: schema)
-            clock.lap("link+validate")
+                                               schema: schema, link: link)
+            clock.lap(docsOnly == nil ? "link+validate" : "link docs+validate")
             var outcome = Outcome(diagnostics: checked.diagnostics, generation: nil, change: change, timings: [],
                                   fileCount: load.fileCount)
             if !checked.diagnostics.hasErrors, var mesh = checked.mesh, let report = checked.report {
@@ -86,6 +103,7 @@ public struct IncrementalBuild: Sendable {
             // mesh.yaml, a source or the theme is wrong: read everything again once it is mended.
             load = nil
             theme = nil
+            link = nil
             return Outcome(diagnostics: error.diagnostics, generation: nil, change: .init(reloaded: true),
                            timings: clock.laps, fileCount: 0)
         }

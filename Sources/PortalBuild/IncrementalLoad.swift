@@ -67,6 +67,17 @@ public struct IncrementalLoad: Sendable {
     /// descriptor that follows `$ref`s, the structured files of its repository too.
     public private(set) var digests: [String: UInt64] = [:]
 
+    /// The Markdown documents of these files; nil unless each is a Markdown input that was read as one.
+    public func markdownDocuments(_ paths: [String]) -> [MarkdownDocument]? {
+        var documents: [MarkdownDocument] = []
+        for path in paths {
+            guard let part = files[path]?.contents.part, part.documents.count == 1, part.products.isEmpty,
+                  part.contracts.isEmpty, part.entities.isEmpty, part.assets.isEmpty else { return nil }
+            documents.append(part.documents[0])
+        }
+        return documents
+    }
+
     /// Number of files read (inputs and repository configurations).
     public var fileCount: Int { files.count }
 

@@ -123,9 +123,11 @@ public struct MeshBuilder: Sendable {
         return (loader, !hasMesh)
     }
 
-    /// Link and Validate. `schema`: the schema findings when already known (see `IncrementalLoad`).
-    static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool, schema: [Diagnostic]? = nil) -> Outcome {
-        let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)
+    /// Link and Validate. `schema`: the schema findings when already known, and `link` the Link stage's
+    /// result when already made (see `IncrementalBuild`).
+    static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool, schema: [Diagnostic]? = nil,
+                         link: (mesh: LinkedMesh, diagnostics: [Diagnostic])? = nil) -> Outcome {
+        let (linked, linkDiagnostics) = link ?? MeshLinker.link(loaded.mesh)
         let validation = MeshValidator(singleRepository: singleRepository)
             .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics, schema: schema)
         return Outcome(diagnostics: validation.diagnostics.map(loaded.mesh.origins.notingRepository), site: nil, mesh: linked,

@@ -40,7 +40,9 @@ final class IncrementalSiteTests: XCTestCase {
                                        file: file, line: line)
         await store.publish(generation)
         let before = await store.renderCount
-        let full = try XCTUnwrap(try builder.build().site, step, file: file, line: line)
+        let built = try builder.build()
+        XCTAssertEqual(outcome.diagnostics, built.diagnostics, "\(step): diagnostics", file: file, line: line)
+        let full = try XCTUnwrap(built.site, step, file: file, line: line)
         for path in full.paths {
             let served = await store.file(path)
             XCTAssertNotNil(served, "\(step): \(path) is missing", file: file, line: line)
@@ -65,12 +67,28 @@ final class IncrementalSiteTests: XCTestCase {
 
         let orders = "domains/sales/products/order-events"
         try edit("\(orders)/docs/usage.md") { $0.replacingOccurrences(of: "always filter on it", with: "always filter on it first") }
-        var rendered = try await assertMatchesFullBuild(store, build.update(["\(orders)/docs/usage.md"]), "doc text")
+        let docText = build.update(["\(orders)/docs/usage.md"])
+        XCTAssertTrue(docText.timings.contains { $0.stage == "link docs+validate" }, "only the doc is linked again")
+        var rendered = try await assertMatchesFullBuild(store, docText, "doc text")
         XCTAssertEqual(rendered, 1, "a doc's text shows on its own page only")
 
         try edit("\(orders)/docs/usage.md") { $0.replacingOccurrences(of: "# Using Order Events", with: "# Reading Order Events") }
         rendered = try await assertMatchesFullBuild(store, build.update(["\(orders)/docs/usage.md"]), "doc title")
         XCTAssertEqual(rendered, 4, "a doc's title shows in its product's navigation: the product page and its three doc pages")
+
+        // A broken link while typing: the same errors a full check gives, then mended.
+        try edit("\(orders)/docs/usage.md") { $0.replacingOccurrences(of: "always filter on it first", with: "see [x](product:sales/nope)") }
+        let broken = build.update(["\(orders)/docs/usage.md"])
+        XCTAssertNil(broken.generation)
+        XCTAssertEqual(broken.diagnostics, try MeshBuilder.check(mesh).diagnostics)
+        XCTAssertTrue(broken.diagnostics.contains { $0.rule == "link.product.unknown" && $0.location?.file == "\(orders)/docs/usage.md" })
+        try edit("\(orders)/docs/usage.md") { $0.replacingOccurrences(of: "see [x](product:sales/nope)", with: "always filter on it first") }
+        rendered = try await assertMatchesFullBuild(store, build.update(["\(orders)/docs/usage.md"]), "link mended")
+        XCTAssertEqual(rendered, 0, "back to the page already rendered")
+
+        // A doc that starts using an image: the image becomes a file of the site.
+        try edit("\(orders)/docs/usage.md") { $0 + "\n![Pipeline](images/pipeline.svg)\n" }
+        try await assertMatchesFullBuild(store, build.update(["\(orders)/docs/usage.md"]), "image used")
 
         try edit("\(orders)/docs/README.md") { $0 + "\nOne more line on the landing page.\n" }
         rendered = try await assertMatchesFullBuild(store, build.update(["\(orders)/docs/README.md"]), "landing doc")
