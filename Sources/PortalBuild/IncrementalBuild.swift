@@ -34,6 +34,8 @@ public struct IncrementalBuild: Sendable {
     private var theme: Theme?
     /// The last Link stage's result, for edits that change docs only (`MeshLinker.relinking`).
     private var link: (mesh: LinkedMesh, diagnostics: [Diagnostic])?
+    /// The last generation's fingerprints with what they were made of, for the same edits.
+    private var fingerprinted: (fingerprints: PageFingerprints, report: GovernanceReport, settings: UInt64)?
 
     public init(builder: MeshBuilder, baseURL: String? = "/") {
         self.builder = builder
@@ -47,6 +49,7 @@ public struct IncrementalBuild: Sendable {
         load = nil
         theme = nil
         link = nil
+        fingerprinted = nil
         return update([])
     }
 
@@ -79,7 +82,6 @@ public struct IncrementalBuild: Sendable {
                let relinked = MeshLinker.relinking(previous.mesh, linkDiagnostics: previous.diagnostics, documents: documents,
                                                    assets: result.mesh.assets) {
                 link = relinked
-                docsOnly = []
             } else {
                 link = MeshLinker.link(result.mesh)
                 docsOnly = nil
@@ -93,9 +95,17 @@ public struct IncrementalBuild: Sendable {
                 if let baseURL { mesh.config.baseURL = baseURL }
                 let renderer = PageRenderer(SiteRenderer(theme: theme, generatedAt: builder.generatedAt), mesh: mesh, governance: report)
                 let settings = PageFingerprints.settings(theme: theme, generatedAt: builder.generatedAt)
-                outcome.generation = Generation(renderer: renderer, fingerprints: PageFingerprints(
-                    mesh: mesh, governance: report, files: load.digests, settings: settings))
+                let fingerprints: PageFingerprints
+                if let docs = docsOnly, let last = fingerprinted, last.settings == settings, last.report == report {
+                    fingerprints = last.fingerprints.updating(docs: Set(docs.map(\.file)), in: mesh, digests: load.digests)
+                } else {
+                    fingerprints = PageFingerprints(mesh: mesh, governance: report, files: load.digests, settings: settings)
+                }
+                fingerprinted = (fingerprints, report, settings)
+                outcome.generation = Generation(renderer: renderer, fingerprints: fingerprints)
                 clock.lap("fingerprint")
+            } else {
+                fingerprinted = nil
             }
             outcome.timings = clock.laps
             return outcome
@@ -104,6 +114,7 @@ public struct IncrementalBuild: Sendable {
             load = nil
             theme = nil
             link = nil
+            fingerprinted = nil
             return Outcome(diagnostics: error.diagnostics, generation: nil, change: .init(reloaded: true),
                            timings: clock.laps, fileCount: 0)
         }
