@@ -60,15 +60,18 @@ public struct IncrementalBuild: Sendable {
         do {
             var change = IncrementalLoad.Change(reloaded: true)
             if var current = load {
+                // Held once while it changes, so its tables are changed in place, not copied.
+                load = nil
                 change = try current.update(paths)
                 load = current
             } else {
                 load = try IncrementalLoad(loader: MeshBuilder.loader(for: meshDirectory).loader)
             }
-            guard let load else { preconditionFailure("loaded above") }
             clock.lap("load")
-            let result = load.result()
-            let schema = load.schemaDiagnostics()
+            guard var load else { preconditionFailure("loaded above") }
+            self.load = nil
+            let (result, schema) = load.assembled()
+            self.load = load
             if theme == nil || change.reloaded || paths.contains(where: isThemeFile) {
                 theme = try builder.loadTheme(result.mesh.config)
             }

@@ -48,19 +48,51 @@ public struct IncrementalLoad: Sendable {
         let read = parallelMap(list.count) { Self.read(loader, list[$0].found, root: list[$0].root) }
         for file in read { files[file.contents.path] = file }
         for root in configRoots { if let file = Self.readConfig(loader, root: root) { files[file.contents.path] = file } }
+        for (path, file) in files { digests[path] = file.bytes }
         refreshReferenceDigests(in: Set(sources.roots))
     }
 
-    /// The loaded mesh, as `MeshLoader.load()` would give it now.
-    public func result() -> MeshLoader.Result {
+    /// The loaded mesh as `MeshLoader.load()` would give it now, and the validator's schema findings
+    /// for it (made of each file's own). Kept until files come or go or change more than a doc's text.
+    public mutating func assembled() -> (result: MeshLoader.Result, schema: [Diagnostic]) {
+        if let assembly { return (assembly.result, assembly.schema) }
         let configs = configRoots.compactMap { files[MeshLoader.domainConfigPath(root: $0)]?.contents }
-        return MeshLoader.assemble(sources, files: configs + inputs.compactMap { files[$0.found.path]?.contents })
+        let read = inputs.compactMap { files[$0.found.path] }
+        let result = MeshLoader.assemble(sources, files: configs + read.map(\.contents))
+        var documentAt: [String: Int] = [:]
+        var count = configs.reduce(0) { $0 + $1.part.documents.count }
+        for file in read {
+            if file.contents.part.documents.count == 1 { documentAt[file.contents.path] = count }
+            count += file.contents.part.documents.count
+        }
+        let schema = (0..<3).flatMap { kind in read.flatMap { $0.schema[kind] } }
+        assembly = (result, schema, documentAt)
+        return (result, schema)
     }
 
-    /// The validator's schema findings for the whole mesh, from each file's own.
-    public func schemaDiagnostics() -> [Diagnostic] {
-        let read = inputs.compactMap { files[$0.found.path] }
-        return (0..<3).flatMap { kind in read.flatMap { $0.schema[kind] } }
+    /// The last `assembled()`, with where each one-document file's document is in it.
+    private var assembly: (result: MeshLoader.Result, schema: [Diagnostic], documentAt: [String: Int])?
+
+    /// Keeps the assembled mesh when only documents changed, each a document still with the same
+    /// problems: then it is patched in place; anything else assembles it again when next asked for.
+    private mutating func patchAssembly(_ read: [String], previous: [String: File]) {
+        guard var current = assembly else { return }
+        assembly = nil
+        for path in read {
+            guard let at = current.documentAt[path], let old = previous[path], let new = files[path],
+                  Self.isDocumentOnly(old), Self.isDocumentOnly(new), old.contents.diagnostics == new.contents.diagnostics else {
+                assembly = nil
+                return
+            }
+            current.result.mesh.documents[at] = new.contents.part.documents[0]
+        }
+        assembly = current
+    }
+
+    private static func isDocumentOnly(_ file: File) -> Bool {
+        let part = file.contents.part
+        return part.documents.count == 1 && part.products.isEmpty && part.contracts.isEmpty && part.entities.isEmpty
+            && part.assets.isEmpty && part.domainConfigs.isEmpty
     }
 
     /// Path (relative to the mesh folder) -> hash of what the file gives the mesh: its bytes, and for a
@@ -121,14 +153,23 @@ public struct IncrementalLoad: Sendable {
         for path in change.removed { files[path] = nil }
         let list = inputs.filter { reread.contains($0.found.path) }
         let loader = self.loader
+        var previous: [String: File] = [:]
         for file in parallelMap(list.count, { Self.read(loader, list[$0].found, root: list[$0].root) }) {
+            previous[file.contents.path] = files[file.contents.path]
             files[file.contents.path] = file
+            digests[file.contents.path] = file.bytes
         }
         change.read += list.map(\.found.path).filter { !change.added.contains($0) }
+        if change.added.isEmpty, change.removed.isEmpty, !change.read.contains(where: { $0.hasSuffix(DomainConfigReader.fileName) }) {
+            patchAssembly(change.read, previous: previous)
+        } else {
+            assembly = nil
+        }
         // Descriptors read other files of their repository through `$ref`: read them again as well.
         let touched = Set((change.read + change.added + change.removed).compactMap { path in roots.first { path.isInsideOrEqual(to: $0) } })
         for (found, root) in inputs where touched.contains(root) && files[found.path]?.followsReferences == true && !reread.contains(found.path) {
             files[found.path] = Self.read(loader, found, root: root)
+            assembly = nil
         }
         refreshReferenceDigests(in: touched)
         for path in change.removed { digests[path] = nil }
@@ -206,10 +247,8 @@ public struct IncrementalLoad: Sendable {
 
     /// Descriptors' digests include their repository's structured files, which their `$ref`s may read.
     private mutating func refreshReferenceDigests(in roots: Set<String>) {
-        for (path, file) in files where roots.contains(file.root) || digests[path] == nil {
-            digests[path] = file.bytes
-        }
-        for root in roots {
+        let withDescriptors = Set(files.values.filter(\.followsReferences).map(\.root))
+        for root in roots where withDescriptors.contains(root) {
             let inRoot = inputs.filter { $0.root == root && $0.found.role == .structured }.compactMap { files[$0.found.path] }
             guard inRoot.contains(where: \.followsReferences) else { continue }
             var combined = StableHash()

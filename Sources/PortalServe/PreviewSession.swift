@@ -25,7 +25,9 @@ public actor PreviewSession {
 
     public let store = SiteStore()
     public let hub = LiveReloadHub()
-    private var build: IncrementalBuild
+    /// Nil while a build runs: held once, so its tables change in place rather than being copied.
+    private var build: IncrementalBuild?
+    private var waiting: [CheckedContinuation<Void, Never>] = []
     /// The problems as JSON for the overlay (`DiagnosticFormat.json`), given by the caller.
     private let problemsJSON: @Sendable ([Diagnostic]) -> String
     /// Renders not-yet-current pages after each build, so later visits are instant.
@@ -35,10 +37,12 @@ public actor PreviewSession {
     public init(build: IncrementalBuild, problemsJSON: @escaping @Sendable ([Diagnostic]) -> String) {
         self.build = build
         self.problemsJSON = problemsJSON
+        meshDirectory = build.meshDirectory
     }
 
-    public var meshDirectory: URL { build.meshDirectory }
-    public var watchedFolders: [URL] { build.watchedFolders }
+    public let meshDirectory: URL
+    /// The folders to watch (see `IncrementalBuild.watchedFolders`), as of the last build.
+    public private(set) var watchedFolders: [URL] = []
 
     /// The first build: every file read.
     public func start() async -> Report {
@@ -47,8 +51,7 @@ public actor PreviewSession {
 
     /// Takes in changed files or folders (absolute).
     public func apply(_ urls: [URL]) async -> Report {
-        let paths = urls.map(build.relativePath(of:))
-        return await run { $0.update(paths) }
+        return await run { build in build.update(urls.map(build.relativePath(of:))) }
     }
 
     /// Takes in batches from `watcher` until it stops, reporting each build.
@@ -61,7 +64,9 @@ public actor PreviewSession {
         let started = ContinuousClock.now
         warming?.cancel()
         // Load, Link and Validate are CPU work: off the concurrency pool, which serves requests meanwhile.
-        let current = build
+        // One build at a time: a second waits (the actor lets others in while a build runs).
+        while build == nil { await withCheckedContinuation { waiting.append($0) } }
+        guard let current = build.take() else { preconditionFailure("waited for it above") }
         let (outcome, next) = await withCheckedContinuation { continuation in
             queue.async {
                 var build = current
@@ -70,6 +75,8 @@ public actor PreviewSession {
             }
         }
         build = next
+        if !waiting.isEmpty { waiting.removeFirst().resume() }
+        watchedFolders = next.watchedFolders
         var report = Report(diagnostics: outcome.diagnostics, published: false, change: outcome.change, changedPages: 0,
                             reloaded: 0, timings: outcome.timings, fileCount: outcome.fileCount, products: 0, seconds: 0)
         if let generation = outcome.generation {
