@@ -1,4 +1,5 @@
 import Foundation
+import MeshCheck
 import MeshLink
 import MeshLoad
 import MeshModel
@@ -32,8 +33,10 @@ public struct IncrementalBuild: Sendable {
     public let baseURL: String?
     private var load: IncrementalLoad?
     private var theme: Theme?
-    /// The last Link stage's result, for edits that change docs only (`MeshLinker.relinking`).
+    /// The last Link stage's result and what validation's checks found in it, for edits that change
+    /// docs only (`MeshLinker.relinking`): the checks never look at what docs say.
     private var link: (mesh: LinkedMesh, diagnostics: [Diagnostic])?
+    private var checked: MeshValidator.Checked?
     /// The last generation's fingerprints with what they were made of, for the same edits.
     private var fingerprinted: (fingerprints: PageFingerprints, report: GovernanceReport, settings: UInt64)?
 
@@ -49,6 +52,7 @@ public struct IncrementalBuild: Sendable {
         load = nil
         theme = nil
         link = nil
+        checked = nil
         fingerprinted = nil
         return update([])
     }
@@ -90,7 +94,8 @@ public struct IncrementalBuild: Sendable {
                 docsOnly = nil
             }
             let checked = MeshBuilder.validate(result, singleRepository: load.loader.configuration != nil,
-                                               schema: schema, link: link)
+                                               schema: schema, link: link, checked: docsOnly == nil ? nil : self.checked)
+            self.checked = checked.checked
             clock.lap(docsOnly == nil ? "link+validate" : "link docs+validate")
             var outcome = Outcome(diagnostics: checked.diagnostics, generation: nil, change: change, timings: [],
                                   fileCount: load.fileCount)
@@ -117,6 +122,7 @@ public struct IncrementalBuild: Sendable {
             load = nil
             theme = nil
             link = nil
+            checked = nil
             fingerprinted = nil
             return Outcome(diagnostics: error.diagnostics, generation: nil, change: .init(reloaded: true),
                            timings: clock.laps, fileCount: 0)

@@ -36,6 +36,8 @@ public struct IncrementalLoad: Sendable {
     private var inputs: [(found: SourceDiscovery.Found, root: String)]
     /// Inputs and repository configurations by path.
     private var files: [String: File] = [:]
+    /// Roots that have (or had) a descriptor that follows `$ref`s.
+    private var rootsWithDescriptors: Set<String> = []
 
     /// A full load.
     public init(loader: MeshLoader) throws(MeshLoader.ConfigurationError) {
@@ -49,6 +51,7 @@ public struct IncrementalLoad: Sendable {
         for file in read { files[file.contents.path] = file }
         for root in configRoots { if let file = Self.readConfig(loader, root: root) { files[file.contents.path] = file } }
         for (path, file) in files { digests[path] = file.bytes }
+        rootsWithDescriptors = Set(files.values.filter(\.followsReferences).map(\.root))
         refreshReferenceDigests(in: Set(sources.roots))
     }
 
@@ -158,6 +161,7 @@ public struct IncrementalLoad: Sendable {
             previous[file.contents.path] = files[file.contents.path]
             files[file.contents.path] = file
             digests[file.contents.path] = file.bytes
+            if file.followsReferences { rootsWithDescriptors.insert(file.root) }
         }
         change.read += list.map(\.found.path).filter { !change.added.contains($0) }
         if change.added.isEmpty, change.removed.isEmpty, !change.read.contains(where: { $0.hasSuffix(DomainConfigReader.fileName) }) {
@@ -247,8 +251,7 @@ public struct IncrementalLoad: Sendable {
 
     /// Descriptors' digests include their repository's structured files, which their `$ref`s may read.
     private mutating func refreshReferenceDigests(in roots: Set<String>) {
-        let withDescriptors = Set(files.values.filter(\.followsReferences).map(\.root))
-        for root in roots where withDescriptors.contains(root) {
+        for root in roots where rootsWithDescriptors.contains(root) {
             let inRoot = inputs.filter { $0.root == root && $0.found.role == .structured }.compactMap { files[$0.found.path] }
             guard inRoot.contains(where: \.followsReferences) else { continue }
             var combined = StableHash()

@@ -16,6 +16,8 @@ public struct MeshBuilder: Sendable {
         public var report: GovernanceReport?
         /// Seconds per stage, in pipeline order ("load", "link+validate", "render").
         public var timings: [(stage: String, seconds: Double)] = []
+        /// What validation's checks found, for a rebuild after an edit of docs only.
+        var checked: MeshValidator.Checked?
     }
 
     public let meshDirectory: URL
@@ -126,12 +128,14 @@ public struct MeshBuilder: Sendable {
     /// Link and Validate. `schema`: the schema findings when already known, and `link` the Link stage's
     /// result when already made (see `IncrementalBuild`).
     static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool, schema: [Diagnostic]? = nil,
-                         link: (mesh: LinkedMesh, diagnostics: [Diagnostic])? = nil) -> Outcome {
+                         link: (mesh: LinkedMesh, diagnostics: [Diagnostic])? = nil,
+                         checked: MeshValidator.Checked? = nil) -> Outcome {
         let (linked, linkDiagnostics) = link ?? MeshLinker.link(loaded.mesh)
         let validation = MeshValidator(singleRepository: singleRepository)
-            .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics, schema: schema)
+            .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics, schema: schema,
+                      checked: checked)
         return Outcome(diagnostics: validation.diagnostics.map(loaded.mesh.origins.notingRepository), site: nil, mesh: linked,
-                       report: validation.report)
+                       report: validation.report, checked: validation.checked)
     }
 
     /// "2026-11-25 07:00 UTC" from SOURCE_DATE_EPOCH, the reproducible-builds convention; nil when unset.
