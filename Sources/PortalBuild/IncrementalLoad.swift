@@ -171,7 +171,9 @@ public struct IncrementalLoad: Sendable {
         }
         // Descriptors read other files of their repository through `$ref`: read them again as well.
         let touched = Set((change.read + change.added + change.removed).compactMap { path in roots.first { path.isInsideOrEqual(to: $0) } })
-        for (found, root) in inputs where touched.contains(root) && files[found.path]?.followsReferences == true && !reread.contains(found.path) {
+        let descriptorRoots = touched.intersection(rootsWithDescriptors)
+        for (found, root) in descriptorRoots.isEmpty ? [] : inputs
+        where descriptorRoots.contains(root) && files[found.path]?.followsReferences == true && !reread.contains(found.path) {
             files[found.path] = Self.read(loader, found, root: root)
             assembly = nil
         }
