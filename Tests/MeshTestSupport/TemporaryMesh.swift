@@ -20,6 +20,22 @@ public final class TemporaryMesh {
     deinit { try? FileManager.default.removeItem(at: root) }
 }
 
+/// A copy of a folder (SampleMesh by default, without a built site) in a temporary folder, removed
+/// when released: for tests that edit a mesh.
+public final class TemporaryCopy {
+    public let root: URL
+
+    public init(of folder: URL = Repository.sampleMesh) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("meshport-copy-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: folder, to: root)
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("_site"))
+    }
+
+    public func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+}
+
 /// Paths inside the source checkout, for tests that use the repository's own files.
 public enum Repository {
     public static let root: URL = URL(fileURLWithPath: #filePath)

@@ -4,16 +4,11 @@ import XCTest
 
 /// `meshport serve` as a user runs it: the real binary on a copy of SampleMesh.
 final class ServeCommandLineTests: XCTestCase {
-    var mesh: URL!
+    var copy: TemporaryCopy!
+    var mesh: URL { copy.root }
 
     override func setUpWithError() throws {
-        mesh = FileManager.default.temporaryDirectory.appendingPathComponent("meshport-serve-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Repository.sampleMesh, to: mesh)
-        try? FileManager.default.removeItem(at: mesh.appendingPathComponent("_site"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: mesh)
+        copy = try TemporaryCopy()
     }
 
     /// Starts `meshport serve`, waits for its "serving" line and returns the process, its port, and its output so far.

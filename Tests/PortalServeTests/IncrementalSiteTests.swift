@@ -9,16 +9,11 @@ import XCTest
 /// the site a full build makes of the same files, after every kind of edit; and an edit must cost
 /// only the pages it changed.
 final class IncrementalSiteTests: XCTestCase {
-    var mesh: URL!
+    var copy: TemporaryCopy!
+    var mesh: URL { copy.root }
 
     override func setUpWithError() throws {
-        mesh = FileManager.default.temporaryDirectory.appendingPathComponent("meshport-incremental-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Repository.sampleMesh, to: mesh)
-        try? FileManager.default.removeItem(at: mesh.appendingPathComponent("_site"))
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: mesh)
+        copy = try TemporaryCopy()
     }
 
     var builder: MeshBuilder { MeshBuilder(meshDirectory: mesh, defaultTheme: Repository.defaultTheme) }

@@ -54,28 +54,35 @@ def rewrite(mesh, change):
     return text
 
 
+def open_page(driver, url):
+    driver.get(url)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def wait_for_text(driver, text, present=True):
+    WebDriverWait(driver, 15).until(lambda d: (text in d.page_source) == present)
+
+
 def test_an_open_product_page_shows_a_manifest_edit_by_itself_and_keeps_its_scroll(served, driver):
     base, mesh, _ = served
-    driver.get(base + PAGE)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    open_page(driver, base + PAGE)
     driver.execute_script("window.scrollTo(0, 700); window.meshportTestMarker = 'still the old page';")
     scrolled = driver.execute_script("return window.scrollY")
     assert scrolled > 0
     original = rewrite(mesh, lambda t: t.replace("The system of record for customer orders.",
                                                  "The edited system of record for customer orders.", 1))
     try:
-        WebDriverWait(driver, 15).until(lambda d: "The edited system of record" in d.page_source)
+        wait_for_text(driver, "The edited system of record")
         assert driver.execute_script("return window.meshportTestMarker === undefined"), "the page reloaded itself"
         WebDriverWait(driver, 5).until(lambda d: abs(d.execute_script("return window.scrollY") - scrolled) <= 2)
     finally:
         rewrite(mesh, lambda _: original)
-    WebDriverWait(driver, 15).until(lambda d: "The edited system of record" not in d.page_source)
+    wait_for_text(driver, "The edited system of record", present=False)
 
 
 def test_broken_yaml_shows_the_problem_keeps_serving_and_mending_is_picked_up(served, driver):
     base, mesh, proc = served
-    driver.get(base + PAGE)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    open_page(driver, base + PAGE)
     original = rewrite(mesh, lambda t: t.replace("name: Order Events", "name: [Order Events", 1))
     try:
         overlay = WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "meshport-problems"))[0]
@@ -91,16 +98,15 @@ def test_broken_yaml_shows_the_problem_keeps_serving_and_mending_is_picked_up(se
     finally:
         rewrite(mesh, lambda _: original.replace("purpose: >-\n    The system of record",
                                                  "purpose: >-\n    The mended system of record", 1))
-    WebDriverWait(driver, 15).until(lambda d: "The mended system of record" in d.page_source)
+    wait_for_text(driver, "The mended system of record")
     assert driver.find_elements(By.ID, "meshport-problems") == []
     rewrite(mesh, lambda _: original)
-    WebDriverWait(driver, 15).until(lambda d: "The mended system of record" not in d.page_source)
+    wait_for_text(driver, "The mended system of record", present=False)
 
 
 def test_a_page_loads_nothing_from_outside_the_site_while_served(served, driver):
     base, _, _ = served
-    driver.get(base + PAGE)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    open_page(driver, base + PAGE)
     resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert resources, "the page loaded its assets"
     assert all(r.startswith(base) for r in resources), resources
