@@ -22,14 +22,16 @@ struct BuildRunner {
             let builder = MeshBuilder(meshDirectory: meshURL, themeOverride: theme.map { URL(fileURLWithPath: $0) },
                                       generatedAt: MeshBuilder.generatedAt(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
             let outcome = try builder.build()
+            try writer.checkTarget(meshDirectory: meshURL, sourceRoots: outcome.sourceRoots)
             let status = reporter.report(outcome.diagnostics)
             guard status == 0, let site = outcome.site, let mesh = outcome.mesh else {
                 if diagnostics.format == .text { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
                 return max(status, 1)
             }
-            try writer.write(site)
+            let publication = try writer.write(site)
             if diagnostics.format == .text {
-                console.output("built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files -> \(outURL.path)")
+                let changes = publication.unchanged ? "unchanged" : "\(publication.written) written, \(publication.kept) unchanged"
+                console.output("built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files (\(changes)) -> \(outURL.path)")
             }
             return 0
         } catch let error as MeshLoader.ConfigurationError {

@@ -13,6 +13,8 @@ public struct MeshBuilder: Sendable {
         public var site: RenderedSite?
         public var mesh: LinkedMesh?
         public var report: GovernanceReport?
+        /// The source repositories' folders, relative to the mesh folder (the output may not be one).
+        public var sourceRoots: [String] = []
     }
 
     public let meshDirectory: URL
@@ -41,6 +43,7 @@ public struct MeshBuilder: Sendable {
                                                                      at: SourceLocation(file: loaded.mesh.config.file))])
         }
         var outcome = Self.validate(loaded, singleRepository: false)
+        outcome.sourceRoots = loaded.mesh.sourceRoots
         guard !outcome.diagnostics.hasErrors, let mesh = outcome.mesh, let report = outcome.report else { return outcome }
         outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(mesh, governance: report)
         return outcome

@@ -80,6 +80,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: mesh.url("mine/notes.md"), encoding: .utf8), "keep me")
         XCTAssertEqual(try meshport(["build", mesh.root.path, "--out", mesh.root.path]).status, 2)
     }
+
+    func testRefusesToWriteOverASourceOrTheHomeFolder() throws {
+        // Even a source that looks like a site (it has api/mesh.json) is never replaced.
+        let mesh = try TemporaryMesh(MiniMesh.files.merging(["domains/sales/api/mesh.json": "{}", "home/notes.md": "mine"]) { a, _ in a })
+        let before = try tree(mesh.root)
+        let source = try meshport(["build", mesh.root.path, "--out", mesh.url("domains/sales").path])
+        XCTAssertEqual(source.status, 2)
+        XCTAssertTrue(source.stderr.contains("it would replace the source repository domains/sales"), source.stderr)
+        XCTAssertEqual(try meshport(["build", mesh.root.path, "--out", mesh.url("domains").path]).status, 2)
+        let home = try meshport(["build", mesh.root.path, "--out", mesh.url("home").path], environment: ["HOME": mesh.url("home").path])
+        XCTAssertEqual(home.status, 2)
+        XCTAssertEqual(try tree(mesh.root), before)
+    }
 }
 
 final class ThemeOverrideTests: XCTestCase {
