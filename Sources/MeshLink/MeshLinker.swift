@@ -12,7 +12,8 @@ public enum MeshLinker {
         let (domains, teams) = OwnershipLinker.link(products: &products, catalog: catalog, edges: edges)
         var mesh = LinkedMesh(config: loaded.config, domains: domains, teams: teams, products: products,
                               contracts: contracts, edges: edges, docs: [], assets: [])
-        DocLinker.link(&mesh, documents: loaded.documents, assets: loaded.assets, diagnostics: &diagnostics)
+        DocLinker.link(&mesh, documents: loaded.documents, assets: loaded.assets, sourceRoots: loaded.sourceRoots,
+                       diagnostics: &diagnostics)
         return (mesh, diagnostics)
     }
 

@@ -91,24 +91,29 @@ public struct MeshLoader: Sendable {
             if let bytes = InputFile.bytes(url) { mesh.assets.append(AssetFile(file: found.path, bytes: bytes)) }
             return []
         }
-        let text: String
         switch InputFile.read(url, path: found.path) {
-        case .text(let decoded): text = decoded
+        case .text(let text): return read(text: text, path: found.path, role: found.role, root: root, into: &mesh)
         case .failed(let diagnostic): return [diagnostic]
         case .unreadable: return [InputFile.unreadable(found.path)]
         }
-        if found.role == .markdown {
-            mesh.documents.append(MarkdownOutline.read(text, file: found.path))
+    }
+
+    /// Reads the decoded text of one structured or Markdown file into the mesh: everything `read`
+    /// does after the disk (the fuzz targets feed their input through here).
+    public func read(text: String, path: String, role: SourceDiscovery.FileRole, root: String,
+                     into mesh: inout LoadedMesh) -> [Diagnostic] {
+        if role == .markdown {
+            mesh.documents.append(MarkdownOutline.read(text, file: path))
             return []
         }
-        guard InputFile.mayBeInput(text) else { return [] }
-        switch YAMLReader.read(text, file: found.path) {
+        guard role == .structured, InputFile.mayBeInput(text) else { return [] }
+        switch YAMLReader.read(text, file: path) {
         case .failed(let diagnostic):
             // Broken YAML that names none of the formats meshport reads (a Helm template, a CI file)
             // is someone else's business; a broken manifest or contract is ours.
             return InputFile.namesMeshportFormat(text) ? [diagnostic] : []
         case .documents(let documents):
-            return documents.flatMap { classify($0, file: found.path, root: root, into: &mesh) }
+            return documents.flatMap { classify($0, file: path, root: root, into: &mesh) }
         }
     }
 
@@ -151,8 +156,7 @@ public struct MeshLoader: Sendable {
         { reference in
             if reference.hasPrefix("/") { return .missing("absolute paths are not followed") }
             let target = Self.join(file.parentPath, reference).normalisedPath
-            let inside = root.isEmpty ? !(target == ".." || target.hasPrefix("../")) : target.hasPrefix(root + "/")
-            guard inside else { return .missing("it is outside the repository '\(root)'") }
+            guard target.isInside(folder: root) else { return .missing("it is outside the repository '\(root)'") }
             let url = meshDirectory.appendingPathComponent(target)
             if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
                 return .missing("it is a symbolic link, which meshport does not follow")
