@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "meshport-fuzz", dependencies: ["MeshFuzz"], path: "Fuzz/meshport-fuzz"),
         // Shared by the test targets only: inline meshes written to temporary folders.
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
-        .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
+        .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshMarkdown", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
         .testTarget(name: "LineageLayoutTests", dependencies: ["LineageLayout"]),
         .testTarget(name: "DiagnosticOutputTests", dependencies: ["DiagnosticOutput", "MeshModel"]),

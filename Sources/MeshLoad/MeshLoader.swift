@@ -19,6 +19,8 @@ public struct MeshLoader: Sendable {
     public let meshDirectory: URL
     /// Used instead of reading `mesh.yaml` (checking one domain repository on its own).
     public let configuration: MeshConfig?
+    /// `InputLimits.maxFiles`; tests lower it.
+    var maxFiles = InputLimits.maxFiles
 
     public init(meshDirectory: URL, configuration: MeshConfig? = nil) {
         self.meshDirectory = meshDirectory.standardizedFileURL
@@ -47,9 +49,19 @@ public struct MeshLoader: Sendable {
             guard seen.insert(path).inserted, isRegularFile(path) else { continue }
             diagnostics += readDomainConfig(path, root: root, into: &mesh)
         }
-        for root in roots {
-            for found in discovery.files(in: root) where seen.insert(found.path).inserted {
-                diagnostics += read(found, root: root, into: &mesh)
+        var read = 0
+        reading: for root in roots {
+            let listing = discovery.files(in: root, limit: maxFiles + 1 - read)
+            diagnostics += listing.diagnostics
+            for found in listing.found where seen.insert(found.path).inserted {
+                read += 1
+                if read > maxFiles {
+                    diagnostics.append(.error("input.tooManyFiles",
+                        "the sources hold more than \(maxFiles) files meshport reads (YAML, JSON, Markdown, images); "
+                        + "this one and the rest are not read", at: SourceLocation(file: found.path)))
+                    break reading
+                }
+                diagnostics += self.read(found, root: root, into: &mesh)
             }
         }
         // A component file read through a `$ref` may also be an input: report its problems once.
@@ -103,6 +115,7 @@ public struct MeshLoader: Sendable {
     public func read(text: String, path: String, role: SourceDiscovery.FileRole, root: String,
                      into mesh: inout LoadedMesh) -> [Diagnostic] {
         if role == .markdown {
+            if let problem = MarkdownLimits.check(text, file: path) { return [problem] }
             mesh.documents.append(MarkdownOutline.read(text, file: path))
             return []
         }
@@ -158,8 +171,11 @@ public struct MeshLoader: Sendable {
             let target = Self.join(file.parentPath, reference).normalisedPath
             guard target.isInside(folder: root) else { return .missing("it is outside the repository '\(root)'") }
             let url = meshDirectory.appendingPathComponent(target)
-            if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
-                return .missing("it is a symbolic link, which meshport does not follow")
+            // A symbolic link on the way counts only when the real file is still in the repository.
+            if let real = SourceDiscovery.realPath(url.path),
+               let realRoot = SourceDiscovery.realPath(meshDirectory.appendingPathComponent(root).path),
+               !real.hasPrefix(realRoot + "/") {
+                return .missing("it is a symbolic link to a file outside the repository '\(root)'")
             }
             guard isRegularFile(target) else { return .missing("there is no file '\(target)'") }
             switch InputFile.read(url, path: target) {
