@@ -80,12 +80,14 @@ public struct SiteWriter: Sendable {
         let aside = parent.appendingPathComponent(".\(name)\(Self.asideInfix)\(pid)")
         removeAbandonedFolders(in: parent, name: name)
         var publication = Publication(written: 0, kept: 0, unchanged: false)
+        var current = ""
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var made: Set<String> = [""]
             for path in site.paths {
+                current = path
                 let folder = (path as NSString).deletingLastPathComponent
                 if !made.contains(folder) {
                     try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -101,7 +103,7 @@ public struct SiteWriter: Sendable {
             }
         } catch {
             try? fm.removeItem(at: staging)
-            throw Failure(description: "cannot write the site: \(error.localizedDescription)")
+            throw Failure(description: "cannot write the site\(current.isEmpty ? "" : " (at \(current))"): \(error.localizedDescription)")
         }
         do {
             if let old = try AtomicSwap.replace(target.path, with: staging.path, aside: aside.path) {

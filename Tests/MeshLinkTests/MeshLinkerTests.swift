@@ -159,6 +159,11 @@ final class MeshLinkerTests: XCTestCase {
         XCTAssertEqual(Slug.make("Customer 360"), "customer-360")
         XCTAssertEqual(Slug.make("  Orders & Returns (EU) "), "orders-returns-eu")
         XCTAssertEqual(Slug.make("Café Ventes"), "cafe-ventes")
+        // A slug is a file name: long names are cut, at a word boundary where there is one.
+        let long = Slug.make(String(repeating: "<script>alert(1)</script> ", count: 20))
+        XCTAssertEqual(long.count, 78)
+        XCTAssertTrue(long.hasPrefix("script-alert-1-script-") && !long.hasSuffix("-"), long)
+        XCTAssertEqual(Slug.make(String(repeating: "x", count: 200)), String(repeating: "x", count: Slug.maxLength))
         XCTAssertEqual(SiteURL.relative(from: "products/a/b/index.html", to: "teams/t/index.html"), "../../../teams/t/index.html")
         XCTAssertEqual(SiteURL.relative(from: "products/a/b/index.html", to: "products/a/b/usage.html"), "usage.html")
         XCTAssertEqual(SiteURL.relative(from: "index.html", to: "domains/d/index.html"), "domains/d/index.html")
