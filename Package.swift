@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "PortalBuildTests", dependencies: [
             "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport", "DiagnosticOutput", "MeshCheck",
+            "MeshFuzz",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -81,4 +81,15 @@ final class ContainmentAndLimitTests: XCTestCase {
         XCTAssertTrue(result.diagnostics[0].message.contains("at most \(MarkdownLimits.maxTableColumns) columns"))
         XCTAssertEqual(result.mesh.documents.map(\.file), ["repo/fine.md"])
     }
+
+    func testBaseURLIsAWebAddressOrAPath() {
+        for good in ["/", "/portal/", "https://data.example/", "HTTP://data.example"] {
+            XCTAssertFalse(MeshConfigReader.read("baseURL: \"\(good)\"\nsources: [domains/*]\n").1.hasErrors, good)
+        }
+        for bad in ["javascript:alert(1)//", " JaVaScRiPt:alert(1)//", "data:text/html,x", "portal/", "file:///srv/site/"] {
+            let (config, diagnostics) = MeshConfigReader.read("baseURL: \"\(bad)\"\nsources: [domains/*]\n")
+            XCTAssertNil(config, bad)
+            XCTAssertEqual(diagnostics.map(\.location), [SourceLocation(file: "mesh.yaml", line: 1, column: 10)], bad)
+        }
+    }
 }
