@@ -69,16 +69,16 @@ public struct SiteWriter: Sendable {
     public func write(_ site: RenderedSite) throws(Failure) -> Publication {
         // An output that is a symbolic link is published where it points, and stays a link.
         let target = output.resolvingSymlinksInPath()
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        removeAbandonedFolders(in: parent, name: name)
         let previous = PreviousSite(folder: target, comparedWith: site)
         if previous.isIdentical { return Publication(written: 0, kept: site.files.count, unchanged: true) }
 
         let fm = FileManager.default
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name)\(Self.stagingInfix)\(pid)")
         let aside = parent.appendingPathComponent(".\(name)\(Self.asideInfix)\(pid)")
-        removeAbandonedFolders(in: parent, name: name)
         var publication = Publication(written: 0, kept: 0, unchanged: false)
         var current = ""
         do {

@@ -80,6 +80,10 @@ final class SiteWriterTests: XCTestCase {
         try FileManager.default.createDirectory(at: scratch.url(alive), withIntermediateDirectories: true)
         try SiteWriter(output: scratch.url("site")).write(site(first))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted(), [alive, "site"])
+        // Also when the site did not change and nothing else is written.
+        try FileManager.default.createDirectory(at: scratch.url(".site.meshport-staging-\(dead)"), withIntermediateDirectories: true)
+        XCTAssertTrue(try SiteWriter(output: scratch.url("site")).write(site(first)).unchanged)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).sorted(), [alive, "site"])
     }
 
     func testAnOutputThatIsALinkIsPublishedWhereItPoints() throws {

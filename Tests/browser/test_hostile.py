@@ -177,6 +177,7 @@ def test_no_payload_runs_on_any_page(hostile_browser, hostile_server, hostile_si
     hostile_browser.get_log("browser")
     for page in listed:
         hostile_browser.get(base + page)
+        assert ("Content-Security-Policy" in hostile_browser.page_source) == (csp == "with-csp"), page
         problems = problems_on(hostile_browser)
         if problems:
             found[page] = problems
