@@ -86,6 +86,8 @@ public enum MarkupAudit {
         return scheme.lowercased()
     }
 
+    static let namedReferences = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+
     /// Decodes the character references the writers use; nil for any other named reference, since
     /// neither the templates nor cmark write one, so it can only come from input that slipped through.
     static func decodeEntities(_ value: String) -> String? {
@@ -98,13 +100,9 @@ public enum MarkupAudit {
             guard let semi = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semi) <= 10 else { return nil }
             let name = rest[..<semi]
             rest = rest[rest.index(after: semi)...]
-            switch name {
-            case "amp": out += "&"
-            case "lt": out += "<"
-            case "gt": out += ">"
-            case "quot": out += "\""
-            case "apos": out += "'"
-            default:
+            if let named = namedReferences[String(name)] {
+                out += named
+            } else {
                 guard name.hasPrefix("#") else { return nil }
                 let digits = name.dropFirst()
                 let code = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)

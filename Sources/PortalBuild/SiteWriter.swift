@@ -22,12 +22,6 @@ public struct SiteWriter: Sendable {
         public var kept: Int
         /// The previous site was already exactly this one, so the output folder was not touched.
         public var unchanged: Bool
-
-        public init(written: Int, kept: Int, unchanged: Bool) {
-            self.written = written
-            self.kept = kept
-            self.unchanged = unchanged
-        }
     }
 
     /// A file every meshport site has; its presence says a folder may be replaced.
