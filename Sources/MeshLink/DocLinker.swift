@@ -4,7 +4,7 @@ import MeshModel
 /// Places every Markdown doc under its product, publishes the images it uses, and resolves every
 /// link it makes: relative `.md` links, `product:`, `domain:` and `team:` links, and `#anchors`.
 enum DocLinker {
-    static func link(_ mesh: inout LinkedMesh, documents: [MarkdownDocument], assets: [AssetFile],
+    static func link(_ mesh: inout LinkedMesh, documents: [MarkdownDocument], assets: [AssetFile], sourceRoots: [String],
                      diagnostics: inout [Diagnostic]) {
         var productsByFolder: [String: Int] = [:]
         for (i, p) in mesh.products.enumerated() { productsByFolder[p.manifest.folder] = i }
@@ -58,13 +58,17 @@ enum DocLinker {
         var assetsByFile: [String: AssetFile] = [:]
         for asset in assets { assetsByFile[asset.file] = asset }
         var resolver = LinkResolver(mesh: mesh, docsByFile: docsByFile, assetsByFile: assetsByFile,
-                                    productsByFolder: productsByFolder)
+                                    productsByFolder: productsByFolder, sourceRoots: sourceRoots)
         for i in mesh.docs.indices {
             var resolved: [String: ResolvedLink] = [:]
-            for link in mesh.docs[i].document.links where resolved[link.destination] == nil {
+            // Each use of a broken or unsafe target is reported; a good one is resolved once.
+            for link in mesh.docs[i].document.links where resolved[link.destination].map({ $0 == .dropped }) ?? true {
                 switch resolver.resolve(link, in: mesh.docs[i]) {
                 case .success(let target): resolved[link.destination] = target
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .dropped(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    resolved[link.destination] = .dropped
                 }
             }
             mesh.docs[i].links = resolved

@@ -39,21 +39,24 @@ struct BuildRunner {
                 return 0
             }
             let outcome = try builder.build()
+            try writer.checkTarget(meshDirectory: meshURL, sourceRoots: outcome.sourceRoots)
             let status = reporter.report(outcome.diagnostics)
             guard status == 0, let site = outcome.site, let mesh = outcome.mesh else {
                 if diagnostics.format == .text { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
                 return max(status, 1)
             }
             var clock = StageClock()
-            try writer.write(site)
+            let publication = try writer.write(site)
             clock.lap("write")
             if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
                 for (stage, seconds) in outcome.timings + clock.laps {
                     console.error("stage \(stage): \(String(format: "%.3f", seconds)) s")
                 }
             }
-            let summary = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files -> \(outURL.path)"
-            if diagnostics.format == .text { console.output(summary) }
+            let changes = publication.unchanged ? "unchanged" : "\(publication.written) written, \(publication.kept) unchanged"
+            let built = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files"
+            let summary = built + " -> \(outURL.path)"
+            if diagnostics.format == .text { console.output(built + " (\(changes)) -> \(outURL.path)") }
             if let buildCache, let digest {
                 buildCache.remember(.init(digest: digest, output: outURL.standardizedFileURL.path,
                                           outputStamp: BuildCache.stamp(outURL), diagnostics: outcome.diagnostics, summary: summary))

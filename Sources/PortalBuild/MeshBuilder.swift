@@ -16,6 +16,8 @@ public struct MeshBuilder: Sendable {
         public var report: GovernanceReport?
         /// Seconds per stage, in pipeline order ("load", "link+validate", "render").
         public var timings: [(stage: String, seconds: Double)] = []
+        /// The source repositories' folders, relative to the mesh folder (the output may not be one).
+        public var sourceRoots: [String] = []
     }
 
     public let meshDirectory: URL
@@ -47,7 +49,8 @@ public struct MeshBuilder: Sendable {
             let loaded = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).load()
             clock.lap("load")
             let theme = try loadTheme(loaded.mesh.config)
-            let outcome = Self.validate(loaded, singleRepository: false)
+            var outcome = Self.validate(loaded, singleRepository: false)
+            outcome.sourceRoots = loaded.mesh.sourceRoots
             clock.lap("link+validate")
             return (outcome, theme)
         }()
