@@ -11,6 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // The only C boundary: libcmark-gfm and its GFM extensions, found through pkg-config.
@@ -64,8 +68,16 @@ let package = Package(
         ]),
         .target(name: "PortalBuild", dependencies: ["MeshModel", "MeshLoad", "MeshBundle", "MeshCheck", "MeshLink", "PortalRender"]),
         .target(name: "LineageLayout"),
+        // `meshport serve`: the site from memory over HTTP, a file watcher, live reload.
+        .target(name: "PortalServe", dependencies: [
+            "MeshModel", "PortalBuild", "PortalRender", "DiagnosticOutput",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], resources: [.embedInCode("Client/live-reload.js"), .embedInCode("Client/live-reload.css")]),
         .target(name: "MeshportCLI", dependencies: [
-            "MeshModel", "PortalBuild", "MeshCheck", "DiagnosticOutput", "LineageLayout",
+            "MeshModel", "PortalBuild", "PortalServe", "MeshCheck", "DiagnosticOutput", "LineageLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "meshport", dependencies: ["MeshportCLI"]),
@@ -86,6 +98,9 @@ let package = Package(
         .testTarget(name: "SchemaValidationTests", dependencies: ["SchemaValidation", "MeshModel", "MeshLoad"]),
         .testTarget(name: "MeshLinkTests", dependencies: ["MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "MeshLink", "MeshLoad", "MeshModel", "MeshTestSupport"]),
+        .testTarget(name: "PortalServeTests", dependencies: [
+            "PortalServe", "PortalBuild", "PortalRender", "MeshModel", "MeshTestSupport",
+        ]),
         .testTarget(name: "PortalBuildTests", dependencies: [
             "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport", "DiagnosticOutput", "MeshCheck",
             "MeshFuzz",

@@ -8,6 +8,17 @@ public struct MeshValidator: Sendable {
         /// Every diagnostic of the run (the earlier stages' too), policy applied, in reading order.
         public var diagnostics: [Diagnostic]
         public var report: GovernanceReport
+        /// What the reference and governance checks found, for `validate(checked:)`.
+        public var checked: Checked
+    }
+
+    /// What the reference and governance checks find in a linked mesh, and the compliance report made
+    /// of it: the costly part of validation, which depends on the products, contracts and ownership,
+    /// never on what docs say.
+    public struct Checked: Sendable {
+        let found: [Diagnostic]
+        let policy: GovernancePolicy
+        public let report: GovernanceReport
     }
 
     /// Checking one domain repository on its own: links into other repositories cannot be
@@ -23,13 +34,30 @@ public struct MeshValidator: Sendable {
         "product.domain.undeclared", "product.team.undeclared",
     ]
 
-    public func validate(loaded: LoadedMesh, linked: LinkedMesh, earlier: [Diagnostic]) -> Validation {
+    /// The schema pass on its own. It looks at each product, contract and entity alone, so the findings
+    /// of a mesh are those of its parts: products first, then contracts, then entities.
+    public static func schemaDiagnostics(_ loaded: LoadedMesh) -> [Diagnostic] {
+        SchemaChecks.run(loaded)
+    }
+
+    /// The reference and governance checks and the compliance report.
+    public func check(loaded: LoadedMesh, linked: LinkedMesh) -> Checked {
         let policy = GovernancePolicy(config: loaded.config, domainConfigs: loaded.domainConfigs)
         let findings = ReferenceChecks.run(linked) + GovernanceChecks.run(linked)
         let found = findings.map { f in
             Diagnostic(RuleCatalog.rule(f.rule)?.defaultSeverity ?? .warning, f.rule, f.message, at: f.location, notes: f.notes)
         }
-        var diagnostics = Self.markingConsequences(policy.apply(earlier + SchemaChecks.run(loaded) + found) + policy.diagnostics)
+        return Checked(found: found, policy: policy, report: report(linked, findings: findings, policy: policy))
+    }
+
+    /// `schema`: the schema findings when already known (`schemaDiagnostics` of every file, kept by `serve`);
+    /// `checked`: `check` of this mesh when already known (after an edit of docs' text only, `serve` keeps it).
+    public func validate(loaded: LoadedMesh, linked: LinkedMesh, earlier: [Diagnostic],
+                         schema: [Diagnostic]? = nil, checked: Checked? = nil) -> Validation {
+        let checked = checked ?? check(loaded: loaded, linked: linked)
+        let policy = checked.policy
+        var diagnostics = Self.markingConsequences(policy.apply(earlier + (schema ?? SchemaChecks.run(loaded)) + checked.found)
+            + policy.diagnostics)
         if singleRepository {
             diagnostics = diagnostics.map { d in
                 guard Self.crossRepositoryRules.contains(d.rule) else { return d }
@@ -41,8 +69,7 @@ public struct MeshValidator: Sendable {
         }
         var seen = Set<String>()
         diagnostics = diagnostics.filter { seen.insert("\($0.rule)|\($0.location?.description ?? "")|\($0.message)").inserted }
-        return Validation(diagnostics: diagnostics.sortedForReport(),
-                          report: report(linked, findings: findings, policy: policy))
+        return Validation(diagnostics: diagnostics.sortedForReport(), report: checked.report, checked: checked)
     }
 
     /// Rules about references that a file which could not be read may have caused.

@@ -6,8 +6,7 @@ import MeshModel
 enum DocLinker {
     static func link(_ mesh: inout LinkedMesh, documents: [MarkdownDocument], assets: [AssetFile], sourceRoots: [String],
                      diagnostics: inout [Diagnostic]) {
-        var productsByFolder: [String: Int] = [:]
-        for (i, p) in mesh.products.enumerated() { productsByFolder[p.manifest.folder] = i }
+        let productsByFolder = productsByFolder(mesh)
 
         var docsByFile: [String: Int] = [:]
         var pages: [String: String] = [:]  // page URL -> source file, to find clashes
@@ -60,20 +59,33 @@ enum DocLinker {
         var resolver = LinkResolver(mesh: mesh, docsByFile: docsByFile, assetsByFile: assetsByFile,
                                     productsByFolder: productsByFolder, sourceRoots: sourceRoots)
         for i in mesh.docs.indices {
-            var resolved: [String: ResolvedLink] = [:]
-            // Each use of a broken or unsafe target is reported; a good one is resolved once.
-            for link in mesh.docs[i].document.links where resolved[link.destination].map({ $0 == .dropped }) ?? true {
-                switch resolver.resolve(link, in: mesh.docs[i]) {
-                case .success(let target): resolved[link.destination] = target
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                case .dropped(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    resolved[link.destination] = .dropped
-                }
-            }
-            mesh.docs[i].links = resolved
+            mesh.docs[i].links = resolveLinks(of: mesh.docs[i], with: &resolver, diagnostics: &diagnostics)
         }
         mesh.assets = resolver.published.sorted { $0.path < $1.path }
+    }
+
+    /// Every link a doc makes, each destination once; a broken one is a diagnostic.
+    static func resolveLinks(of doc: DocPage, with resolver: inout LinkResolver,
+                             diagnostics: inout [Diagnostic]) -> [String: ResolvedLink] {
+        var resolved: [String: ResolvedLink] = [:]
+        // Each use of a broken or unsafe target is reported; a good one is resolved once.
+        for link in doc.document.links where resolved[link.destination].map({ $0 == .dropped }) ?? true {
+            switch resolver.resolve(link, in: doc) {
+            case .success(let target): resolved[link.destination] = target
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .dropped(let diagnostic):
+                diagnostics.append(diagnostic)
+                resolved[link.destination] = .dropped
+            }
+        }
+        return resolved
+    }
+
+    /// Products by the folder that holds their manifest (their doc tree).
+    static func productsByFolder(_ mesh: LinkedMesh) -> [String: Int] {
+        var byFolder: [String: Int] = [:]
+        for (i, p) in mesh.products.enumerated() { byFolder[p.manifest.folder] = i }
+        return byFolder
     }
 
     static func title(fromFile rel: String) -> String {

@@ -14,6 +14,8 @@ public struct MeshLoader: Sendable {
     public struct Result: Sendable {
         public var mesh: LoadedMesh
         public var diagnostics: [Diagnostic]
+        /// Files read from disk: inputs and repository configurations (for `build --verbose`).
+        public var filesRead = 0
     }
 
     public let meshDirectory: URL
@@ -103,7 +105,8 @@ public struct MeshLoader: Sendable {
         }
         // A component file read through a `$ref` may also be an input: report its problems once.
         var reported = Set<Diagnostic>()
-        return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted })
+        return Result(mesh: mesh, diagnostics: diagnostics.filter { reported.insert($0).inserted },
+                      filesRead: inputs.count + mesh.domainConfigs.count)
     }
 
     /// The folders to read (git sources fetched, bundles standing in for theirs) and the discovery that
@@ -240,7 +243,7 @@ public struct MeshLoader: Sendable {
         }
     }
 
-    private func isRegularFile(_ relative: String) -> Bool {
+    func isRegularFile(_ relative: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: meshDirectory.appendingPathComponent(relative).path,
                                               isDirectory: &isDirectory) && !isDirectory.boolValue

@@ -25,11 +25,13 @@ public struct BuildCommand: ParsableCommand {
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
+    @OptionGroup var output: OutputOptions
+
     public init() {}
 
     public func run() throws {
         let code = BuildRunner(meshDirectory: meshDirectory, out: out, theme: theme, sources: sources, bundles: bundles,
-                               diagnostics: diagnostics).run()
+                               diagnostics: diagnostics, output: output).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

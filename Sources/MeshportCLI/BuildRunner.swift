@@ -12,12 +12,15 @@ struct BuildRunner {
     let sources: SourceFlags
     var bundles: String? = nil
     let diagnostics: DiagnosticOptions
+    var output = OutputOptions.defaults
     var console = Console.standard
 
     func run() -> Int32 {
         let meshURL = URL(fileURLWithPath: meshDirectory).standardizedFileURL
         let outURL = out.map { URL(fileURLWithPath: $0) } ?? meshURL.appendingPathComponent("_site")
         let reporter = DiagnosticReporter(meshDirectory: meshURL, options: diagnostics, console: console)
+        let build = BuildReporter(output: output, console: console, machineFormat: diagnostics.format != .text)
+        let textSummary = diagnostics.format == .text && !output.quiet
         do {
             let writer = SiteWriter(output: outURL)
             try writer.checkTarget(meshDirectory: meshURL)
@@ -32,22 +35,25 @@ struct BuildRunner {
             if let buildCache, let digest, let record = buildCache.unchangedBuild(digest: digest, output: outURL) {
                 let status = reporter.report(record.diagnostics)
                 if status != 0 {
-                    if diagnostics.format == .text { console.error(reporter.summary(record.diagnostics) + "; no site written") }
+                    if textSummary { console.error(reporter.summary(record.diagnostics) + "; no site written") }
                     return max(status, 1)
                 }
-                if diagnostics.format == .text { console.output(record.summary + " (unchanged: nothing rewritten)") }
+                if textSummary { console.output(record.summary + " (unchanged: nothing rewritten)") }
                 return 0
             }
-            let outcome = try builder.build()
+            let progress = build.progress
+            let outcome = try builder.build(progress: progress)
             try writer.checkTarget(meshDirectory: meshURL, sourceRoots: outcome.sourceRoots)
             let status = reporter.report(outcome.diagnostics)
             guard status == 0, let site = outcome.site, let mesh = outcome.mesh else {
-                if diagnostics.format == .text { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
+                if textSummary { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
                 return max(status, 1)
             }
             var clock = StageClock()
+            progress.started(.write)
             let publication = try writer.write(site)
             clock.lap("write")
+            progress.finished(.write, seconds: clock.laps.last!.seconds, [("files written", publication.written), ("kept", publication.kept)])
             if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
                 for (stage, seconds) in outcome.timings + clock.laps {
                     console.error("stage \(stage): \(String(format: "%.3f", seconds)) s")
@@ -56,7 +62,7 @@ struct BuildRunner {
             let changes = publication.unchanged ? "unchanged" : "\(publication.written) written, \(publication.kept) unchanged"
             let built = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files"
             let summary = built + " -> \(outURL.path)"
-            if diagnostics.format == .text { console.output(built + " (\(changes)) -> \(outURL.path)") }
+            if diagnostics.format == .text { build.summary(built + " (\(changes)) -> \(outURL.path)") }
             if let buildCache, let digest {
                 buildCache.remember(.init(digest: digest, output: outURL.standardizedFileURL.path,
                                           outputStamp: BuildCache.stamp(outURL), diagnostics: outcome.diagnostics, summary: summary))

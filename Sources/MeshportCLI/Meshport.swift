@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `meshport` command. Kept in a library so commands can be tested without a process.
-public struct Meshport: ParsableCommand {
+public struct Meshport: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "meshport",
         abstract: "Turns the repositories of a data mesh into one static documentation portal.",
@@ -10,7 +10,7 @@ public struct Meshport: ParsableCommand {
             Exit status: 0 no errors, 1 errors in the input, 2 usage or configuration errors.
             """,
         version: MeshportVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, BundleCommand.self, RulesCommand.self, LayoutCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, BundleCommand.self, RulesCommand.self, LayoutCommand.self]
     )
 
     public init() {}
@@ -23,10 +23,14 @@ public enum MeshportVersion {
 extension Meshport {
     /// Runs the command line. Argument mistakes exit with 2, as DESIGN.md's exit statuses say
     /// (swift-argument-parser's own default would be 64).
-    public static func runFromCommandLine() -> Never {
+    public static func runFromCommandLine() async -> Never {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
             Self.exit()
         } catch {
             let code = exitCode(for: error)

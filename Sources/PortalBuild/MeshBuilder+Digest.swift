@@ -22,14 +22,7 @@ extension MeshBuilder {
         }
         var hash = StableHash()
         for setting in settings + [generatedAt ?? "", Self.executableStamp()] { hash.combine(setting) }
-        for name in theme.templates.keys.sorted() {
-            hash.combine(name)
-            hash.combine(theme.templates[name]!)
-        }
-        for name in theme.assets.keys.sorted() {
-            hash.combine(name)
-            hash.combine(theme.assets[name]!)
-        }
+        hash.combine(theme.stableDigest)
         for (path, fileHash) in zip(paths, fileHashes) {
             hash.combine(path)
             hash.combine(fileHash)

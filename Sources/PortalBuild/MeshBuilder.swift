@@ -18,6 +18,8 @@ public struct MeshBuilder: Sendable {
         public var timings: [(stage: String, seconds: Double)] = []
         /// The source repositories' folders, relative to the mesh folder (the output may not be one).
         public var sourceRoots: [String] = []
+        /// What validation's checks found, for a rebuild after an edit of docs only.
+        var checked: MeshValidator.Checked?
     }
 
     public let meshDirectory: URL
@@ -42,22 +44,33 @@ public struct MeshBuilder: Sendable {
     }
 
     /// Load, Link and Validate; then Render unless there are errors.
-    public func build() throws(MeshLoader.ConfigurationError) -> Outcome {
+    public func build(progress: BuildProgress = .silent) throws(MeshLoader.ConfigurationError) -> Outcome {
         var clock = StageClock()
         // In a closure, so the loaded mesh and its YAML trees are freed before rendering starts.
         var (outcome, theme) = try { () throws(MeshLoader.ConfigurationError) -> (Outcome, Theme) in
+            progress.started(.load)
             let loaded = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).load()
             clock.lap("load")
+            let mesh = loaded.mesh
+            progress.finished(.load, seconds: clock.laps.last!.seconds, [
+                ("files read", loaded.filesRead), ("products", mesh.products.count), ("contracts", mesh.contracts.count),
+                ("docs", mesh.documents.count)])
             let theme = try loadTheme(loaded.mesh.config)
+            progress.started(.check)
             var outcome = Self.validate(loaded, singleRepository: false)
             outcome.sourceRoots = loaded.mesh.sourceRoots
             clock.lap("link+validate")
+            progress.finished(.check, seconds: clock.laps.last!.seconds, [
+                ("errors", outcome.diagnostics.filter { $0.severity == .error }.count),
+                ("warnings", outcome.diagnostics.filter { $0.severity == .warning }.count)])
             return (outcome, theme)
         }()
         if !outcome.diagnostics.hasErrors, outcome.mesh != nil, let report = outcome.report {
+            progress.started(.render)
             outcome.mesh = outcome.mesh?.withoutSourceTrees()
             outcome.site = SiteRenderer(theme: theme, generatedAt: generatedAt).render(outcome.mesh!, governance: report)
             clock.lap("render")
+            progress.finished(.render, seconds: clock.laps.last!.seconds, [("files", outcome.site?.files.count ?? 0)])
         }
         outcome.timings = clock.laps
         return outcome
@@ -106,12 +119,26 @@ public struct MeshBuilder: Sendable {
         return (outcome, RepositoryBundle(source: name, meshportVersion: meshportVersion, loaded: loaded))
     }
 
-    static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool) -> Outcome {
-        let (linked, linkDiagnostics) = MeshLinker.link(loaded.mesh)
+    /// The loader `serve` uses for a folder: a mesh (git sources taken as `check` takes them), or a folder
+    /// without mesh.yaml read as a mesh of that one repository.
+    static func loader(for directory: URL) -> (loader: MeshLoader, singleRepository: Bool) {
+        let hasMesh = FileManager.default.fileExists(atPath: directory.appendingPathComponent("mesh.yaml").path)
+        let loader = hasMesh ? MeshLoader(meshDirectory: directory, sourceOptions: SourceOptions(readsHistory: false))
+            : MeshLoader.singleRepository(directory)
+        return (loader, !hasMesh)
+    }
+
+    /// Link and Validate. `schema`: the schema findings when already known, and `link` the Link stage's
+    /// result when already made (see `IncrementalBuild`).
+    static func validate(_ loaded: MeshLoader.Result, singleRepository: Bool, schema: [Diagnostic]? = nil,
+                         link: (mesh: LinkedMesh, diagnostics: [Diagnostic])? = nil,
+                         checked: MeshValidator.Checked? = nil) -> Outcome {
+        let (linked, linkDiagnostics) = link ?? MeshLinker.link(loaded.mesh)
         let validation = MeshValidator(singleRepository: singleRepository)
-            .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics)
+            .validate(loaded: loaded.mesh, linked: linked, earlier: loaded.diagnostics + linkDiagnostics, schema: schema,
+                      checked: checked)
         return Outcome(diagnostics: validation.diagnostics.map(loaded.mesh.origins.notingRepository), site: nil, mesh: linked,
-                       report: validation.report)
+                       report: validation.report, checked: validation.checked)
     }
 
     /// "2026-11-25 07:00 UTC" from SOURCE_DATE_EPOCH, the reproducible-builds convention; nil when unset.

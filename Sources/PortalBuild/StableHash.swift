@@ -15,7 +15,8 @@ public struct StableHash: Sendable {
 
     /// A string, then a separator no UTF-8 text contains, so ("ab", "c") and ("a", "bc") differ.
     public mutating func combine(_ text: String) {
-        combine(text.utf8)
+        var text = text
+        text.withUTF8 { combine($0) }
         combine(CollectionOfOne(0xFF))
     }
 

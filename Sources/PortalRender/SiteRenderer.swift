@@ -17,17 +17,13 @@ public struct SiteRenderer: Sendable {
     public func render(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport()) -> RenderedSite {
         var site = RenderedSite()
         let pages = Self.pages(mesh)
-        let renderer = SitePageRenderer(mesh: mesh, governance: governance, renderer: self)
+        let renderer = PageRenderer(self, mesh: mesh, governance: governance)
         // Pages in parallel, bounded by the cores; results come back in list order.
         let rendered = parallelMap(pages.count) { renderer.render(pages[$0]) }
-        for file in rendered { site.files[file.path] = file.bytes }
-        let crawlable = zip(pages, rendered).filter { $0.0 != .search && $0.0 != .notFound }.map(\.1.path).sorted()
-        site.files.merge(SearchIndexBuilder().build(mesh)) { _, new in new }
-        site.files["sitemap.xml"] = Array(Sitemap.xml(pages: crawlable, baseURL: mesh.config.baseURL).utf8)
-        site.files["api/mesh.json"] = MeshAPI(mesh).json()
-        site.files["api/governance.json"] = MeshAPI.encode(governance)
-        for asset in mesh.assets { site.files[asset.path] = asset.bytes }
-        for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
+        for (page, bytes) in zip(pages, rendered) { site.files[PageRenderer.path(of: page, in: mesh)] = bytes }
+        for supplement in PageRenderer.Supplement.allCases {
+            site.files.merge(renderer.files(supplement)) { _, new in new }
+        }
         return site
     }
 

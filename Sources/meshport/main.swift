@@ -1,3 +1,3 @@
 import MeshportCLI
 
-Meshport.runFromCommandLine()
+await Meshport.runFromCommandLine()

@@ -1,6 +1,6 @@
 import MeshLoad
-import MeshModel
 import MeshTestSupport
+@testable import MeshModel
 import XCTest
 @testable import MeshLink
 
@@ -167,5 +167,17 @@ final class MeshLinkerTests: XCTestCase {
         XCTAssertEqual(SiteURL.relative(from: "products/a/b/index.html", to: "teams/t/index.html"), "../../../teams/t/index.html")
         XCTAssertEqual(SiteURL.relative(from: "products/a/b/index.html", to: "products/a/b/usage.html"), "usage.html")
         XCTAssertEqual(SiteURL.relative(from: "index.html", to: "domains/d/index.html"), "domains/d/index.html")
+    }
+
+    /// The byte-level path for ASCII names must give what the Unicode rule gives.
+    func testASCIISlugsFollowTheUnicodeRule() {
+        let printable = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        let names = ["", "  ", "---", "A", "Customer_ID", "orders.v2", "x\r\ny", "\t Tab\u{7F}bed ", "ABC-def 123",
+                     printable, String(printable.reversed()), "--a--b--", "zZ09"]
+        for name in names {
+            XCTAssertNotNil(Slug.makeASCII(name))
+            XCTAssertEqual(Slug.make(name), Slug.makeUnicode(name), "slug of \(name.debugDescription)")
+        }
+        XCTAssertNil(Slug.makeASCII("Café"), "non-ASCII names take the Unicode path")
     }
 }

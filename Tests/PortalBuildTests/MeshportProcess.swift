@@ -10,9 +10,10 @@ enum MeshportProcess {
         return dir.appendingPathComponent("meshport")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// `executable` runs another program instead (such as /usr/bin/env, with the program as the first argument).
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable other: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = other.map { URL(fileURLWithPath: $0) } ?? executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe()
