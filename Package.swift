@@ -81,9 +81,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "meshport", dependencies: ["MeshportCLI"]),
+        // Fuzzing (scripts/fuzz): each reader fed arbitrary bytes through the whole pipeline; the
+        // executable is a libFuzzer binary when built with -sanitize=fuzzer -DMESHPORT_FUZZ, a replayer otherwise.
+        .target(name: "MeshFuzz", dependencies: ["MeshModel", "MeshLoad", "MeshLink", "MeshCheck", "PortalRender", "PortalBuild"],
+                path: "Fuzz/MeshFuzz"),
+        .executableTarget(name: "meshport-fuzz", dependencies: ["MeshFuzz"], path: "Fuzz/meshport-fuzz"),
         // Shared by the test targets only: inline meshes written to temporary folders.
         .target(name: "MeshTestSupport", path: "Tests/MeshTestSupport"),
-        .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshModel", "MeshTestSupport"]),
+        .testTarget(name: "MeshLoadTests", dependencies: ["MeshLoad", "MeshMarkdown", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "GitSourcesTests", dependencies: ["GitSources", "MeshModel", "MeshTestSupport"]),
         .testTarget(name: "MeshMarkdownTests", dependencies: ["MeshMarkdown"]),
         .testTarget(name: "MeshBundleTests", dependencies: ["MeshBundle", "MeshLoad", "MeshModel", "MeshTestSupport"]),
@@ -98,6 +103,7 @@ let package = Package(
         ]),
         .testTarget(name: "PortalBuildTests", dependencies: [
             "PortalBuild", "PortalRender", "MeshLoad", "MeshportCLI", "MeshModel", "MeshTestSupport", "DiagnosticOutput", "MeshCheck",
+            "MeshFuzz",
         ]),
     ],
     swiftLanguageModes: [.v6]

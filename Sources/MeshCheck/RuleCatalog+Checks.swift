@@ -65,5 +65,11 @@ extension RuleCatalog {
                  "A `team:` link names no team of the mesh."),
         RuleInfo("link.absolute", .reference, .error, "doc links are relative",
                  "An absolute path cannot work under every base path; use a relative path or a product: link."),
+        RuleInfo("link.outside.repository", .reference, .error, "doc links stay inside their repository",
+                 "A relative link or image that leads out of the doc's own source repository (`../../..`) is never followed, read or copied: a portal must not publish files of the machine that builds it, and paths between repositories break when one moves. Link other products with `product:<domain>/<product>`."),
+        RuleInfo("link.scheme.unsafe", .reference, .warning, "doc links are web, mail or mesh links",
+                 "A link or image whose target has a scheme other than http, https, mailto, product:, domain: or team: (javascript:, vbscript:, data:, file:, ...) could run script in every reader's browser or reach their machine. The page shows its text without the link. Browsers ignore letter case and the tabs and line breaks inside a scheme, and so does this check."),
+        RuleInfo("url.scheme.unsafe", .reference, .warning, "manifest URLs are web or mail links",
+                 "A URL in a manifest (a support channel, a contact point) that is not an absolute http, https or mailto URL is left out of the portal: javascript:, data: or file: URLs would run script in every reader's browser or reach their machine."),
     ]
 }

@@ -4,7 +4,7 @@ import MeshModel
 /// Places every Markdown doc under its product, publishes the images it uses, and resolves every
 /// link it makes: relative `.md` links, `product:`, `domain:` and `team:` links, and `#anchors`.
 enum DocLinker {
-    static func link(_ mesh: inout LinkedMesh, documents: [MarkdownDocument], assets: [AssetFile],
+    static func link(_ mesh: inout LinkedMesh, documents: [MarkdownDocument], assets: [AssetFile], sourceRoots: [String],
                      diagnostics: inout [Diagnostic]) {
         let productsByFolder = productsByFolder(mesh)
 
@@ -57,7 +57,7 @@ enum DocLinker {
         var assetsByFile: [String: AssetFile] = [:]
         for asset in assets { assetsByFile[asset.file] = asset }
         var resolver = LinkResolver(mesh: mesh, docsByFile: docsByFile, assetsByFile: assetsByFile,
-                                    productsByFolder: productsByFolder)
+                                    productsByFolder: productsByFolder, sourceRoots: sourceRoots)
         for i in mesh.docs.indices {
             mesh.docs[i].links = resolveLinks(of: mesh.docs[i], with: &resolver, diagnostics: &diagnostics)
         }
@@ -68,10 +68,14 @@ enum DocLinker {
     static func resolveLinks(of doc: DocPage, with resolver: inout LinkResolver,
                              diagnostics: inout [Diagnostic]) -> [String: ResolvedLink] {
         var resolved: [String: ResolvedLink] = [:]
-        for link in doc.document.links where resolved[link.destination] == nil {
+        // Each use of a broken or unsafe target is reported; a good one is resolved once.
+        for link in doc.document.links where resolved[link.destination].map({ $0 == .dropped }) ?? true {
             switch resolver.resolve(link, in: doc) {
             case .success(let target): resolved[link.destination] = target
             case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .dropped(let diagnostic):
+                diagnostics.append(diagnostic)
+                resolved[link.destination] = .dropped
             }
         }
         return resolved

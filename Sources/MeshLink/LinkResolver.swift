@@ -6,6 +6,8 @@ struct LinkResolver {
     enum Resolution {
         case success(ResolvedLink)
         case failure(Diagnostic)
+        /// A link that must not reach a page: it is shown as its text, and the diagnostic says why.
+        case dropped(Diagnostic)
     }
 
     let mesh: LinkedMesh
@@ -15,11 +17,15 @@ struct LinkResolver {
     let productsByKey: [String: Int]
     let domainsBySlug: [String: Domain]
     let teamsBySlug: [String: Team]
+    /// The source repositories' folders: a relative link may not lead out of its doc's one.
+    let sourceRoots: [String]
     private(set) var published: [PublishedAsset] = []
     private var publishedFiles: Set<String> = []
 
-    init(mesh: LinkedMesh, docsByFile: [String: Int], assetsByFile: [String: AssetFile], productsByFolder: [String: Int]) {
+    init(mesh: LinkedMesh, docsByFile: [String: Int], assetsByFile: [String: AssetFile], productsByFolder: [String: Int],
+         sourceRoots: [String]) {
         self.mesh = mesh
+        self.sourceRoots = sourceRoots
         self.docsByFile = docsByFile
         self.assetsByFile = assetsByFile
         self.productsByFolder = productsByFolder
@@ -30,15 +36,21 @@ struct LinkResolver {
         teamsBySlug = Dictionary(mesh.teams.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    static let externalSchemes: Set<String> = ["http", "https", "mailto"]
-
     mutating func resolve(_ link: MarkdownDocument.Link, in doc: DocPage) -> Resolution {
+        // Judged on the whole target, the way a browser reads it, before anything else looks at it.
+        if let scheme = SafeURL.scheme(of: link.destination), !["product", "domain", "team"].contains(scheme),
+           !SafeURL.allowedSchemes.contains(scheme) {
+            let shown = link.destination.count > 60 ? link.destination.prefix(60) + "…" : Substring(link.destination)
+            return .dropped(.warning("link.scheme.unsafe",
+                "\(link.kind == .image ? "image" : "link") target '\(shown)' is not an http, https, mailto or mesh link; "
+                + "the page shows its text without the \(link.kind == .image ? "image" : "link")", at: link.location))
+        }
         let (path, fragment) = split(link.destination)
         if path.isEmpty {
             guard let fragment else { return .success(.external(link.destination)) }
             return checkAnchor(fragment, onPageOf: doc, link: link).map { .success(.fragment(fragment)) } ?? .failure(broken(link, anchor: fragment, page: doc.url))
         }
-        if let scheme = Self.scheme(of: path) {
+        if let scheme = SafeURL.scheme(of: path) {
             switch scheme {
             case "product": return resolveProduct(String(path.dropFirst(8)), fragment: fragment, link: link)
             case "domain", "team":
@@ -62,6 +74,13 @@ struct LinkResolver {
         }
         let decoded = path.removingPercentEncoding ?? path
         let target = (doc.document.file.parentPath + "/" + decoded).normalisedPath
+        let repository = sourceRoots.filter { doc.document.file.isInside(folder: $0) }.max { $0.count < $1.count } ?? ""
+        if !target.isInside(folder: repository) {
+            return .failure(.error("link.outside.repository",
+                "'\(path)' leads out of the repository \(repository.isEmpty ? "" : "'\(repository)' ")(to \(target)); "
+                + "docs may only use files of their own repository (link other products with product:<domain>/<product>)",
+                at: link.location))
+        }
         if let d = docsByFile[target] {
             let targetDoc = mesh.docs[d]
             if let fragment, checkAnchor(fragment, onPageOf: targetDoc, link: link) == nil {
@@ -141,13 +160,5 @@ struct LinkResolver {
     private func split(_ destination: String) -> (String, String?) {
         guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
-    }
-
-    static func scheme(of path: String) -> String? {
-        guard let colon = path.firstIndex(of: ":") else { return nil }
-        let scheme = path[..<colon]
-        guard let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) else { return nil }
-        return scheme.lowercased()
     }
 }

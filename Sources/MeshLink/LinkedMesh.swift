@@ -160,6 +160,8 @@ public enum ResolvedLink: Sendable, Hashable {
     case fragment(String)
     /// Left as written (http, https, mailto).
     case external(String)
+    /// Not a link any more: its target's scheme is not allowed, so the page shows only its text.
+    case dropped
 }
 
 public struct PublishedAsset: Sendable, Hashable {

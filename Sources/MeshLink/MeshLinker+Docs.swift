@@ -20,7 +20,7 @@ extension MeshLinker {
         var assetsByFile: [String: AssetFile] = [:]
         for asset in assets { assetsByFile[asset.file] = asset }
         var resolver = LinkResolver(mesh: mesh, docsByFile: docsByFile, assetsByFile: assetsByFile,
-                                    productsByFolder: DocLinker.productsByFolder(mesh))
+                                    productsByFolder: DocLinker.productsByFolder(mesh), sourceRoots: mesh.origins.map(\.root))
         let files = Set(documents.map(\.file))
         var diagnostics = linkDiagnostics.filter { d in !(files.contains(d.location?.file ?? "") && d.rule.hasPrefix("link.")) }
         let published = Set(mesh.assets.map(\.path))

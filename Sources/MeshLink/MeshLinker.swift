@@ -13,7 +13,8 @@ public enum MeshLinker {
         var mesh = LinkedMesh(config: loaded.config, domains: domains, teams: teams, products: products,
                               contracts: contracts, edges: edges, docs: [], assets: [])
         mesh.origins = loaded.origins
-        DocLinker.link(&mesh, documents: loaded.documents, assets: loaded.assets, diagnostics: &diagnostics)
+        DocLinker.link(&mesh, documents: loaded.documents, assets: loaded.assets, sourceRoots: loaded.sourceRoots,
+                       diagnostics: &diagnostics)
         return (mesh, diagnostics)
     }
 

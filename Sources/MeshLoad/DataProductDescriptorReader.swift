@@ -64,7 +64,7 @@ public enum DataProductDescriptorReader {
         }
         let support = (info?["contactPoints"]?.items ?? []).compactMap { point -> ProductManifest.SupportChannel? in
             guard let channel = point["name"]?.text ?? point["channel"]?.text else { return nil }
-            return .init(channel: channel, url: point["address"]?.text, tool: point["channel"]?.text, scope: nil,
+            return .init(channel: channel, url: LinkURL.read(point["address"], what: "contact address", diagnostics: &diagnostics), tool: point["channel"]?.text, scope: nil,
                          description: point["description"]?.text)
         }
         let version = node["dataProductDescriptor"]?.text ?? "unknown"

@@ -11,6 +11,8 @@ enum InputFile {
     }
 
     static func read(_ url: URL, path: String) -> Content {
+        // Discovery follows only the symbolic links that stay inside their repository.
+        let url = url.resolvingSymlinksInPath()
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         // Only regular files: reading a named pipe or a device would block or never end.
         guard attributes?[.type] as? FileAttributeType == .typeRegular else { return .unreadable }
@@ -26,6 +28,7 @@ enum InputFile {
 
     /// The bytes of a regular file (an image a doc uses), or nil.
     static func bytes(_ url: URL) -> [UInt8]? {
+        let url = url.resolvingSymlinksInPath()
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard attributes?[.type] as? FileAttributeType == .typeRegular,
               let data = FileManager.default.contents(atPath: url.path) else { return nil }

@@ -14,6 +14,10 @@ public enum InputLimits {
     /// practice copies a few dozen values; this stops exponential expansion long before it hurts.
     public static let maxAliasExpansion = 100_000
 
+    /// Most input files (YAML, JSON, Markdown, images) read in one run. A 10,000-product mesh has
+    /// about 57,000; this stops a source that names a huge folder by mistake before memory runs out.
+    public static let maxFiles = 250_000
+
     /// How many times a file with duplicate keys is re-parsed to find where the second key is,
     /// and how many bytes those re-parses may read in total, so a hostile file cannot make it slow.
     static let maxDuplicateKeyRounds = 8

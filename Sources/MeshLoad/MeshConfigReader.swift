@@ -30,6 +30,12 @@ public enum MeshConfigReader {
                 at: root["sources"]?.location ?? root.location))
         }
         let governance = governanceSettings(root["governance"], diagnostics: &diagnostics)
+        // 404.html and sitemap.xml link from baseURL, so it must be a web address or a path, never script.
+        if let node = root["baseURL"], let base = node.text,
+           SafeURL.scheme(of: base).map({ !["http", "https"].contains($0) }) ?? !base.hasPrefix("/") {
+            diagnostics.append(.error("config.invalid",
+                "baseURL must be an http or https URL or a path starting with / (it is '\(base.prefix(80))')", at: node.location))
+        }
         let config = MeshConfig(title: root["title"]?.text ?? "Data Mesh", description: root["description"]?.text,
                                 baseURL: root["baseURL"]?.text ?? "/", sources: sources, governance: governance,
                                 theme: root["theme"]?.text, file: file)

@@ -46,7 +46,7 @@ extension MeshLoader {
         var seen = Set(sources.roots.map(Self.domainConfigPath(root:)))
         var inputs: [(found: SourceDiscovery.Found, root: String)] = []
         for root in sources.roots {
-            for found in discovery.files(in: root) where seen.insert(found.path).inserted { inputs.append((found, root)) }
+            for found in discovery.files(in: root).found where seen.insert(found.path).inserted { inputs.append((found, root)) }
         }
         return Inventory(domainConfigRoots: domainConfigRoots(sources), inputs: inputs)
     }

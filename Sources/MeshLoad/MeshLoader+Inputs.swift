@@ -21,7 +21,7 @@ extension MeshLoader {
             }
         }
         for root in roots {
-            for found in discovery.files(in: root) where seen.insert(found.path).inserted { paths.append(found.path) }
+            for found in discovery.files(in: root).found where seen.insert(found.path).inserted { paths.append(found.path) }
         }
         return (config, paths)
     }

@@ -24,6 +24,8 @@ public struct MeshLoader: Sendable {
     public let sourceOptions: SourceOptions
     /// Repositories loaded elsewhere (`build --bundles`), read instead of the folders they stand for.
     public let bundled: [BundledRepository]
+    /// `InputLimits.maxFiles`; tests lower it.
+    var maxFiles = InputLimits.maxFiles
 
     public init(meshDirectory: URL, configuration: MeshConfig? = nil, sourceOptions: SourceOptions = SourceOptions(),
                 bundled: [BundledRepository] = []) {
@@ -66,13 +68,24 @@ public struct MeshLoader: Sendable {
         // parsed over the cores, then everything is merged in root and discovery order.
         var inputs: [(found: SourceDiscovery.Found, root: String)] = []
         var units: [(bundle: LoadedRepository?, files: Range<Int>)] = []
-        for root in roots {
+        listing: for root in roots {
             if let bundle = bundles[root] {
                 units.append((bundle, inputs.count..<inputs.count))
                 continue
             }
             let first = inputs.count
-            for found in discovery.files(in: root) where seen.insert(found.path).inserted { inputs.append((found, root)) }
+            let listing = discovery.files(in: root, limit: maxFiles + 1 - inputs.count)
+            diagnostics += listing.diagnostics
+            for found in listing.found where seen.insert(found.path).inserted {
+                if inputs.count == maxFiles {
+                    diagnostics.append(.error("input.tooManyFiles",
+                        "the sources hold more than \(maxFiles) files meshport reads (YAML, JSON, Markdown, images); "
+                        + "this one and the rest are not read", at: SourceLocation(file: found.path)))
+                    units.append((nil, first..<inputs.count))
+                    break listing
+                }
+                inputs.append((found, root))
+            }
             units.append((nil, first..<inputs.count))
         }
         let parts = parallelMap(inputs.count) { i in
@@ -141,24 +154,30 @@ public struct MeshLoader: Sendable {
             if let bytes = InputFile.bytes(url) { mesh.assets.append(AssetFile(file: found.path, bytes: bytes)) }
             return []
         }
-        let text: String
         switch InputFile.read(url, path: found.path) {
-        case .text(let decoded): text = decoded
+        case .text(let text): return read(text: text, path: found.path, role: found.role, root: root, into: &mesh)
         case .failed(let diagnostic): return [diagnostic]
         case .unreadable: return [InputFile.unreadable(found.path)]
         }
-        if found.role == .markdown {
-            mesh.documents.append(MarkdownOutline.read(text, file: found.path))
+    }
+
+    /// Reads the decoded text of one structured or Markdown file into the mesh: everything `read`
+    /// does after the disk (the fuzz targets feed their input through here).
+    public func read(text: String, path: String, role: SourceDiscovery.FileRole, root: String,
+                     into mesh: inout LoadedMesh) -> [Diagnostic] {
+        if role == .markdown {
+            if let problem = MarkdownLimits.check(text, file: path) { return [problem] }
+            mesh.documents.append(MarkdownOutline.read(text, file: path))
             return []
         }
-        guard InputFile.mayBeInput(text) else { return [] }
-        switch YAMLReader.read(text, file: found.path) {
+        guard role == .structured, InputFile.mayBeInput(text) else { return [] }
+        switch YAMLReader.read(text, file: path) {
         case .failed(let diagnostic):
             // Broken YAML that names none of the formats meshport reads (a Helm template, a CI file)
             // is someone else's business; a broken manifest or contract is ours.
             return InputFile.namesMeshportFormat(text) ? [diagnostic] : []
         case .documents(let documents):
-            return documents.flatMap { classify($0, file: found.path, root: root, into: &mesh) }
+            return documents.flatMap { classify($0, file: path, root: root, into: &mesh) }
         }
     }
 
@@ -201,11 +220,13 @@ public struct MeshLoader: Sendable {
         { reference in
             if reference.hasPrefix("/") { return .missing("absolute paths are not followed") }
             let target = Self.join(file.parentPath, reference).normalisedPath
-            let inside = root.isEmpty ? !(target == ".." || target.hasPrefix("../")) : target.hasPrefix(root + "/")
-            guard inside else { return .missing("it is outside the repository '\(root)'") }
+            guard target.isInside(folder: root) else { return .missing("it is outside the repository '\(root)'") }
             let url = meshDirectory.appendingPathComponent(target)
-            if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
-                return .missing("it is a symbolic link, which meshport does not follow")
+            // A symbolic link on the way counts only when the real file is still in the repository.
+            if let real = SourceDiscovery.realPath(url.path),
+               let realRoot = SourceDiscovery.realPath(meshDirectory.appendingPathComponent(root).path),
+               !real.hasPrefix(realRoot + "/") {
+                return .missing("it is a symbolic link to a file outside the repository '\(root)'")
             }
             guard isRegularFile(target) else { return .missing("there is no file '\(target)'") }
             switch InputFile.read(url, path: target) {

@@ -56,7 +56,7 @@ public enum ProductReader {
             },
             support: (node["support"]?.items ?? []).compactMap { s in
                 s["channel"]?.text.map {
-                    .init(channel: $0, url: s["url"]?.text, tool: s["tool"]?.text, scope: s["scope"]?.text,
+                    .init(channel: $0, url: LinkURL.read(s["url"], what: "support URL", diagnostics: &diagnostics), tool: s["tool"]?.text, scope: s["scope"]?.text,
                           description: s["description"]?.text)
                 }
             },

@@ -38,34 +38,77 @@ public struct SourceDiscovery: Sendable {
         excludedFolders.contains { relative == $0 || relative.hasPrefix($0 + "/") }
     }
 
-    /// Every input file below a source root, depth-first in byte order of names; hidden entries skipped.
-    public func files(in root: String) -> [Found] {
-        var out: [Found] = []
-        walk(root, into: &out)
-        return out
+    /// What a source repository holds: its input files and the symbolic links that lead out of it.
+    public struct Listing: Sendable {
+        public var found: [Found] = []
+        public var diagnostics: [Diagnostic] = []
     }
 
-    private func walk(_ relative: String, into out: inout [Found]) {
+    /// Every input file below a source root, depth-first in byte order of names, at most `limit` of
+    /// them; hidden entries skipped. A symbolic link is followed only when its target is inside the
+    /// repository; one that leads out of it (or to nothing) is an error at the link, and never read.
+    public func files(in root: String, limit: Int = .max) -> Listing {
+        var listing = Listing()
+        guard let realRoot = Self.realPath(meshDirectory.appendingPathComponent(root).path) else { return listing }
+        var visited: Set<String> = []
+        walk(root, repository: (root, realRoot), limit: limit, visited: &visited, into: &listing)
+        return listing
+    }
+
+    private func walk(_ relative: String, repository: (path: String, real: String), limit: Int,
+                      visited: inout Set<String>, into listing: inout Listing) {
         let url = meshDirectory.appendingPathComponent(relative)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+        // Each folder once, by its real path: a link back up the tree is not a loop.
+        guard let real = Self.realPath(url.path), visited.insert(real).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
         for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
             if name.hasPrefix(".") { continue }
+            guard listing.found.count < limit else { return }
             let child = relative.isEmpty ? name : relative + "/" + name
-            let values = try? meshDirectory.appendingPathComponent(child)
-                .resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true { continue }
-            if values?.isDirectory == true {
-                if !Self.skippedFolders.contains(name) && !excludedFolders.contains(child) { walk(child, into: &out) }
-                continue
+            let childURL = meshDirectory.appendingPathComponent(child)
+            let values = try? childURL.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            var isDirectory = values?.isDirectory == true
+            if values?.isSymbolicLink == true {
+                let target = Self.realPath(childURL.path)
+                var targetIsDirectory: ObjCBool = false
+                if let target { _ = FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory) }
+                isDirectory = targetIsDirectory.boolValue
+                guard let target, target == repository.real || target.hasPrefix(repository.real + "/") else {
+                    // Only links meshport would read matter; a link to a script outside is none of its business.
+                    if isDirectory || target == nil || Self.role(of: name) != nil {
+                        listing.diagnostics.append(.error("input.symlink.outside",
+                            target.map { "this is a symbolic link to \($0), outside the repository '\(repository.path)'; meshport does not follow it" }
+                                ?? "this is a symbolic link to nothing (its target does not exist); meshport does not follow it",
+                            at: SourceLocation(file: child)))
+                    }
+                    continue
+                }
             }
-            let ext = (name as NSString).pathExtension.lowercased()
-            switch ext {
-            case "yaml", "yml", "json": out.append(Found(path: child, role: .structured))
-            case "md", "markdown": out.append(Found(path: child, role: .markdown))
-            case _ where Self.assetExtensions.contains(ext): out.append(Found(path: child, role: .asset))
-            default: continue
+            if isDirectory {
+                if !Self.skippedFolders.contains(name) && !excludedFolders.contains(child) {
+                    walk(child, repository: repository, limit: limit, visited: &visited, into: &listing)
+                }
+            } else if let role = Self.role(of: name) {
+                listing.found.append(Found(path: child, role: role))
             }
         }
+    }
+
+    static func role(of name: String) -> FileRole? {
+        let ext = (name as NSString).pathExtension.lowercased()
+        switch ext {
+        case "yaml", "yml", "json": return .structured
+        case "md", "markdown": return .markdown
+        case _ where assetExtensions.contains(ext): return .asset
+        default: return nil
+        }
+    }
+
+    /// The path with every symbolic link resolved, or nil when it leads nowhere.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     func isDirectory(at relative: String) -> Bool {

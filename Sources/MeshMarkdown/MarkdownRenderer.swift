@@ -18,12 +18,21 @@ public enum MarkdownRenderer {
         }
     }
 
-    /// `rewrite(destination, isImage)` returns the new target, or nil to keep the original.
-    public static func render(_ text: String, options: Options = Options(), rewrite: (String, Bool) -> String?) -> String {
+    /// What becomes of a link or image target.
+    public enum Rewrite: Sendable, Equatable {
+        case keep
+        case target(String)
+        /// The link or image is replaced by its text (an image by its alt text).
+        case unlink
+    }
+
+    /// `rewrite(destination, isImage)` says what becomes of each link and image.
+    public static func render(_ text: String, options: Options = Options(), rewrite: (String, Bool) -> Rewrite) -> String {
         CmarkDocument.withTree(text) { root, extensions in
             var anchors = HeadingAnchor()
             var ids: [String] = []
             var leadingTitle: OpaquePointer?
+            var unlinked: [OpaquePointer] = []
             CmarkDocument.walk(root) { node in
                 let type = CmarkDocument.type(node)
                 if type == CMARK_NODE_HEADING {
@@ -35,10 +44,19 @@ public enum MarkdownRenderer {
                         ids.append(id)
                     }
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                    if let target = rewrite(CmarkDocument.url(node), type == CMARK_NODE_IMAGE) {
-                        cmark_node_set_url(node, target)
+                    switch rewrite(CmarkDocument.url(node), type == CMARK_NODE_IMAGE) {
+                    case .keep: break
+                    case .target(let target): cmark_node_set_url(node, target)
+                    case .unlink: unlinked.append(node)
                     }
                 }
+            }
+            // After the walk, since the tree may not change under an iterator: the children (the
+            // link text, an image's alt text) take the place of the node.
+            for node in unlinked {
+                while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+                cmark_node_unlink(node)
+                cmark_node_free(node)
             }
             if let leadingTitle {
                 cmark_node_unlink(leadingTitle)

@@ -147,6 +147,13 @@ extension String {
         return parts.joined(separator: "/")
     }
 
+    /// Whether this normalised path is `folder` or below it; every path is inside "" (the mesh
+    /// folder) except those that climb out of it with `..`.
+    public func isInside(folder: String) -> Bool {
+        if folder.isEmpty { return !(self == ".." || hasPrefix("../")) }
+        return self == folder || hasPrefix(folder + "/")
+    }
+
     public var lastPathComponent: String {
         guard let slash = lastIndex(of: "/") else { return self }
         return String(self[index(after: slash)...])

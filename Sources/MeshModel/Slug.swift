@@ -1,10 +1,21 @@
 import Foundation
 
 /// Human-readable URL segments: lower-case, runs of anything but letters and digits become
-/// one hyphen. The same name always gives the same slug.
+/// one hyphen, at most `maxLength` characters (a slug is a file or folder name, and those have a
+/// limit). The same name always gives the same slug.
 public enum Slug {
+    public static let maxLength = 80
+
     public static func make(_ name: String) -> String {
-        makeASCII(name) ?? makeUnicode(name)
+        let slug = makeASCII(name) ?? makeUnicode(name)
+        return slug.count > maxLength ? shortened(slug) : slug
+    }
+
+    /// Cut at a word boundary when there is one in the second half.
+    static func shortened(_ slug: String) -> String {
+        let head = slug.prefix(maxLength)
+        let cut = head.lastIndex(of: "-").flatMap { head.distance(from: head.startIndex, to: $0) >= maxLength / 2 ? $0 : nil }
+        return String(head[..<(cut ?? head.endIndex)])
     }
 
     static func makeUnicode(_ name: String) -> String {

@@ -43,6 +43,7 @@ struct BuildRunner {
             }
             let progress = build.progress
             let outcome = try builder.build(progress: progress)
+            try writer.checkTarget(meshDirectory: meshURL, sourceRoots: outcome.sourceRoots)
             let status = reporter.report(outcome.diagnostics)
             guard status == 0, let site = outcome.site, let mesh = outcome.mesh else {
                 if textSummary { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
@@ -50,16 +51,18 @@ struct BuildRunner {
             }
             var clock = StageClock()
             progress.started(.write)
-            try writer.write(site)
+            let publication = try writer.write(site)
             clock.lap("write")
-            progress.finished(.write, seconds: clock.laps.last!.seconds, [("files written", site.files.count)])
+            progress.finished(.write, seconds: clock.laps.last!.seconds, [("files written", publication.written), ("kept", publication.kept)])
             if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
                 for (stage, seconds) in outcome.timings + clock.laps {
                     console.error("stage \(stage): \(String(format: "%.3f", seconds)) s")
                 }
             }
-            let summary = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files -> \(outURL.path)"
-            if diagnostics.format == .text { build.summary(summary) }
+            let changes = publication.unchanged ? "unchanged" : "\(publication.written) written, \(publication.kept) unchanged"
+            let built = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files"
+            let summary = built + " -> \(outURL.path)"
+            if diagnostics.format == .text { build.summary(built + " (\(changes)) -> \(outURL.path)") }
             if let buildCache, let digest {
                 buildCache.remember(.init(digest: digest, output: outURL.standardizedFileURL.path,
                                           outputStamp: BuildCache.stamp(outURL), diagnostics: outcome.diagnostics, summary: summary))

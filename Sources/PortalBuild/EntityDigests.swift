@@ -182,6 +182,7 @@ struct EntityDigests: Sendable {
                 case .site(let path, let fragment): h.combine("site " + path + "#" + (fragment ?? "\u{0}"))
                 case .fragment(let fragment): h.combine("fragment " + fragment)
                 case .external(let url): h.combine("external " + url)
+                case .dropped: h.combine("dropped")
                 }
             }
         }

@@ -230,7 +230,7 @@ public struct IncrementalLoad: Sendable {
     /// Returns the paths that came and went.
     private mutating func rescan(_ folder: String, root: String) -> (added: [String], removed: [String]) {
         let listed = isInsideSymbolicLink(folder, root: root) ? []
-            : sources.discovery.files(in: folder).filter { found in
+            : sources.discovery.files(in: folder).found.filter { found in
                 !sources.roots.contains { found.path == MeshLoader.domainConfigPath(root: $0) }
             }
         let under = { (path: String) in path.isInsideOrEqual(to: folder) }

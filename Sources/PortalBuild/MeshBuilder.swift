@@ -16,6 +16,8 @@ public struct MeshBuilder: Sendable {
         public var report: GovernanceReport?
         /// Seconds per stage, in pipeline order ("load", "link+validate", "render").
         public var timings: [(stage: String, seconds: Double)] = []
+        /// The source repositories' folders, relative to the mesh folder (the output may not be one).
+        public var sourceRoots: [String] = []
         /// What validation's checks found, for a rebuild after an edit of docs only.
         var checked: MeshValidator.Checked?
     }
@@ -55,7 +57,8 @@ public struct MeshBuilder: Sendable {
                 ("docs", mesh.documents.count)])
             let theme = try loadTheme(loaded.mesh.config)
             progress.started(.check)
-            let outcome = Self.validate(loaded, singleRepository: false)
+            var outcome = Self.validate(loaded, singleRepository: false)
+            outcome.sourceRoots = loaded.mesh.sourceRoots
             clock.lap("link+validate")
             progress.finished(.check, seconds: clock.laps.last!.seconds, [
                 ("errors", outcome.diagnostics.filter { $0.severity == .error }.count),

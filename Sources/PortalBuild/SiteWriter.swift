@@ -4,11 +4,24 @@ import PortalRender
 import Glibc
 #endif
 
-/// The Write stage: writes the site into a staging folder beside the target, then swaps it in.
-/// A failed write leaves the previous site as it was; a folder that is not a meshport site is never replaced.
+/// The Write stage: writes the site into a staging folder beside the target, then swaps it in
+/// atomically (see `AtomicSwap`). Files the previous site already has with the same bytes are
+/// hard-linked from it rather than written, so they keep their inode and modification time; when
+/// nothing changed, nothing is touched at all. A failed or killed write leaves the previous site as
+/// it was; a folder that is not a meshport site, a source folder or one above it is never replaced.
 public struct SiteWriter: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
+    }
+
+    /// What a write did.
+    public struct Publication: Sendable, Equatable {
+        /// Files written with new bytes.
+        public var written: Int
+        /// Files carried over from the previous site by a hard link.
+        public var kept: Int
+        /// The previous site was already exactly this one, so the output folder was not touched.
+        public var unchanged: Bool
     }
 
     /// A file every meshport site has; its presence says a folder may be replaced.
@@ -20,13 +33,21 @@ public struct SiteWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
-    /// Refuses outputs that would overwrite the user's own files.
-    public func checkTarget(meshDirectory: URL) throws(Failure) {
+    /// Refuses outputs that would overwrite the user's own files: `/`, the home folder, the mesh
+    /// folder or one above it, a source repository or a folder that holds one, and a non-empty folder
+    /// that is not a meshport site. `sourceRoots` are the sources' folders relative to the mesh folder.
+    public func checkTarget(meshDirectory: URL, sourceRoots: [String] = []) throws(Failure) {
         let out = output.resolvingSymlinksInPath().path
         let mesh = meshDirectory.standardizedFileURL.resolvingSymlinksInPath().path
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
         if out == "/" || out == home || out == mesh || (mesh + "/").hasPrefix(out + "/") {
             throw Failure(description: "refusing to write the site to \(out): it would replace the mesh or a folder above it")
+        }
+        for root in sourceRoots {
+            let source = meshDirectory.appendingPathComponent(root).standardizedFileURL.resolvingSymlinksInPath().path
+            if (source + "/").hasPrefix(out + "/") {
+                throw Failure(description: "refusing to write the site to \(out): it would replace the source repository \(root)")
+            }
         }
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -38,43 +59,69 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    public func write(_ site: RenderedSite) throws(Failure) {
+    @discardableResult
+    public func write(_ site: RenderedSite) throws(Failure) -> Publication {
+        // An output that is a symbolic link is published where it points, and stays a link.
+        let target = output.resolvingSymlinksInPath()
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        removeAbandonedFolders(in: parent, name: name)
+        let previous = PreviousSite(folder: target, comparedWith: site)
+        if previous.isIdentical { return Publication(written: 0, kept: site.files.count, unchanged: true) }
+
         let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).meshport-staging-\(pid)")
-        let old = parent.appendingPathComponent(".\(name).meshport-old-\(pid)")
+        let staging = parent.appendingPathComponent(".\(name)\(Self.stagingInfix)\(pid)")
+        let aside = parent.appendingPathComponent(".\(name)\(Self.asideInfix)\(pid)")
+        var publication = Publication(written: 0, kept: 0, unchanged: false)
+        var current = ""
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var made: Set<String> = [""]
             for path in site.paths {
+                current = path
                 let folder = (path as NSString).deletingLastPathComponent
                 if !made.contains(folder) {
                     try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                     made.insert(folder)
                 }
-                try PlainFile.create(staging.appendingPathComponent(path).path, bytes: site.files[path]!)
+                let destination = staging.appendingPathComponent(path)
+                if previous.unchanged.contains(path), link(target.appendingPathComponent(path).path, destination.path) == 0 {
+                    publication.kept += 1
+                } else {
+                    try PlainFile.create(destination.path, bytes: site.files[path]!)
+                    publication.written += 1
+                }
             }
         } catch {
             try? fm.removeItem(at: staging)
-            throw Failure(description: "cannot write the site: \(error.localizedDescription)")
+            throw Failure(description: "cannot write the site\(current.isEmpty ? "" : " (at \(current))"): \(error.localizedDescription)")
         }
-        // Swap: the previous site stays whole until the new one is complete.
-        if fm.fileExists(atPath: output.path) {
-            if rename(output.path, old.path) != 0 {
-                try? fm.removeItem(at: staging)
-                throw Failure(description: "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+        do {
+            if let old = try AtomicSwap.replace(target.path, with: staging.path, aside: aside.path) {
+                try? fm.removeItem(atPath: old)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw Failure(description: error.description)
+        }
+        return publication
+    }
+
+    static let stagingInfix = ".meshport-staging-"
+    static let asideInfix = ".meshport-old-"
+
+    /// Staging and set-aside folders left by builds that were killed: their process is gone.
+    private func removeAbandonedFolders(in parent: URL, name: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries {
+            for infix in [Self.stagingInfix, Self.asideInfix] where entry.hasPrefix("." + name + infix) {
+                if let pid = Int32(entry.dropFirst(name.count + 1 + infix.count)), AtomicSwap.isAbandoned(pid: pid) {
+                    try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+                }
             }
         }
-        if rename(staging.path, output.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            _ = rename(old.path, output.path)
-            try? fm.removeItem(at: staging)
-            throw Failure(description: "cannot move the new site into place: \(reason)")
-        }
-        try? fm.removeItem(at: old)
     }
 }

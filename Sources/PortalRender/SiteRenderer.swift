@@ -40,14 +40,17 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The Markdown of a doc with its links pointing at the pages they resolved to.
-    func markdown(_ doc: DocPage, options: MarkdownRenderer.Options = .init()) -> String {
+    public func markdown(_ doc: DocPage, options: MarkdownRenderer.Options = .init()) -> String {
         MarkdownRenderer.render(doc.document.text, options: options) { destination, _ in
             switch doc.links[destination] {
             case .site(let path, let fragment)?:
                 let relative = path == doc.url ? "" : SiteURL.relative(from: doc.url, to: path)
-                return relative + (fragment.map { "#" + $0 } ?? "")
-            case .fragment(let fragment)?: return "#" + fragment
-            case .external, nil: return nil
+                return .target(relative + (fragment.map { "#" + $0 } ?? ""))
+            case .fragment(let fragment)?: return .target("#" + fragment)
+            case .external?: return .keep
+            // Unresolved links only reach here when the build has already failed (the fuzz targets
+            // render anyway); they are shown as text like unsafe ones.
+            case .dropped?, nil: return .unlink
             }
         }
     }

@@ -47,6 +47,16 @@ final class FormatSnapshotTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("domains/sales/product.yaml:5:1: error: unknown key 'staus' in data product [schema.key.unknown]\n    staus: active\n    ^~~~~\nnote: did you mean 'status'?\n"), text)
     }
 
+    func testTextShowsControlCharactersInsteadOfSendingThemToTheTerminal() {
+        let hostile = Diagnostic(.error, "yaml.syntax", "name '\u{1B}]0;pwned\u{07}\u{1B}[2J' \u{9B}31m",
+                                 at: SourceLocation(file: "domains/x\u{1B}[8m.yaml", line: 1, column: 7))
+        let context = DiagnosticFormat.Context(sourceLine: { _, _ in "name: \u{1B}[1Ahidden\u{7F}" })
+        let text = DiagnosticFormat.text.render([hostile], context: context)
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x7F }, text)
+        XCTAssertEqual(text, "domains/x\u{241B}[8m.yaml:1:7: error: name '\u{241B}]0;pwned\u{2407}\u{241B}[2J' \u{FFFD}31m [yaml.syntax]\n"
+                       + "    name: \u{241B}[1Ahidden\u{2421}\n          ^\n")
+    }
+
     func testGitHubCommandsEscapeTheirData() {
         let lines = DiagnosticFormat.github.render(Self.diagnostics, context: Self.context).split(separator: "\n")
         XCTAssertEqual(lines.count, 3)

@@ -81,6 +81,44 @@ final class MeshLinkerTests: XCTestCase {
         XCTAssertTrue(diagnostics.contains { $0.rule == "link.anchor.broken" && $0.location?.file.hasSuffix("README.md") == true })
     }
 
+    func testUnsafeSchemesAreDroppedWithAWarningInEveryDisguise() throws {
+        var files = MiniMesh.files
+        files["domains/sales/products/orders/docs/usage.md"] = """
+            # Usage
+
+            [a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](<java\tscript:alert(1)>) [d](&#106;avascript:alert(1))
+            ![e](data:image/svg+xml,x) [f][ref] <vbscript:msgbox(1)> [g](file:///etc/passwd) [h](https://ok.example)
+
+            [ref]: javascript&colon;alert(1)
+            """
+        let (mesh, diagnostics) = try link(files)
+        let unsafe = diagnostics.filter { $0.rule == "link.scheme.unsafe" }
+        XCTAssertEqual(unsafe.count, 8, diagnostics.map(\.message).joined(separator: "\n"))
+        XCTAssertTrue(unsafe.allSatisfy { $0.severity == .warning && $0.location?.file.hasSuffix("usage.md") == true })
+        XCTAssertEqual(unsafe.map { $0.location?.line }, [3, 3, 3, 3, 4, 4, 4, 4])
+        let usage = try XCTUnwrap(mesh.docs.first { $0.document.file.hasSuffix("usage.md") })
+        XCTAssertEqual(usage.links["javascript:alert(1)"], .dropped)
+        XCTAssertEqual(usage.links["https://ok.example"], .external("https://ok.example"))
+    }
+
+    func testLinksOutOfTheirRepositoryAreErrorsAndNothingIsPublished() throws {
+        var files = MiniMesh.files
+        files["domains/sales/products/orders/docs/usage.md"] = """
+            # Usage
+
+            ![secret](../../../../../../../../etc/passwd.png) [other repo](../../../../finance/products/revenue/README.md)
+            ![mesh file](../../../../../mesh.yaml) [inside](../product.odps.yaml)
+            """
+        let (mesh, diagnostics) = try link(files)
+        let outside = diagnostics.filter { $0.rule == "link.outside.repository" }
+        XCTAssertEqual(outside.map { $0.location?.line }, [3, 3, 4], diagnostics.map(\.message).joined(separator: "\n"))
+        XCTAssertEqual(outside.map { $0.location?.column }, [1, 51, 1])
+        XCTAssertTrue(outside[0].message.contains("leads out of the repository 'domains/sales'"), outside[0].message)
+        // A link that stays inside its repository is judged as before (not a doc: broken).
+        XCTAssertTrue(diagnostics.contains { $0.rule == "link.doc.broken" && $0.location?.line == 4 })
+        XCTAssertEqual(mesh.assets.map(\.path), ["products/sales/orders/images/flow.svg"])
+    }
+
     func testSharedNamesFallBackToFolderAndRealClashesAreErrors() throws {
         var files = MiniMesh.files
         // Same slug as "Orders", but its folder gives it a URL of its own: a warning.
@@ -121,6 +159,11 @@ final class MeshLinkerTests: XCTestCase {
         XCTAssertEqual(Slug.make("Customer 360"), "customer-360")
         XCTAssertEqual(Slug.make("  Orders & Returns (EU) "), "orders-returns-eu")
         XCTAssertEqual(Slug.make("Café Ventes"), "cafe-ventes")
+        // A slug is a file name: long names are cut, at a word boundary where there is one.
+        let long = Slug.make(String(repeating: "<script>alert(1)</script> ", count: 20))
+        XCTAssertEqual(long.count, 78)
+        XCTAssertTrue(long.hasPrefix("script-alert-1-script-") && !long.hasSuffix("-"), long)
+        XCTAssertEqual(Slug.make(String(repeating: "x", count: 200)), String(repeating: "x", count: Slug.maxLength))
         XCTAssertEqual(SiteURL.relative(from: "products/a/b/index.html", to: "teams/t/index.html"), "../../../teams/t/index.html")
         XCTAssertEqual(SiteURL.relative(from: "products/a/b/index.html", to: "products/a/b/usage.html"), "usage.html")
         XCTAssertEqual(SiteURL.relative(from: "index.html", to: "domains/d/index.html"), "domains/d/index.html")

@@ -37,7 +37,7 @@ final class MarkdownTests: XCTestCase {
             <script>alert(1)</script>
 
             <b onclick="x()">bold</b>
-            """) { _, _ in nil }
+            """) { _, _ in .keep }
         XCTAssertTrue(html.contains("<h1 id=\"title\">Title</h1>"))
         XCTAssertTrue(html.contains("<div class=\"table-wrap\"><table>"))
         XCTAssertTrue(html.contains("<del>old</del>"))
@@ -49,7 +49,7 @@ final class MarkdownTests: XCTestCase {
 
     func testRewritesLinksAndImages() {
         let html = MarkdownRenderer.render("[a](usage.md#q) ![i](img/x.png) [e](https://e.example)") { dest, isImage in
-            dest == "usage.md#q" ? "usage.html#q" : isImage ? "img/x.png?v" : nil
+            dest == "usage.md#q" ? .target("usage.html#q") : isImage ? .target("img/x.png?v") : .keep
         }
         XCTAssertTrue(html.contains("href=\"usage.html#q\""))
         XCTAssertTrue(html.contains("src=\"img/x.png?v\""))
@@ -57,7 +57,7 @@ final class MarkdownTests: XCTestCase {
     }
 
     func testJavascriptLinksAreNeutralised() {
-        let html = MarkdownRenderer.render("[x](javascript:alert(1))") { _, _ in nil }
+        let html = MarkdownRenderer.render("[x](javascript:alert(1))") { _, _ in .keep }
         XCTAssertFalse(html.contains("javascript:"))
     }
 }
@@ -65,14 +65,14 @@ final class MarkdownTests: XCTestCase {
 final class EmbeddedMarkdownTests: XCTestCase {
     func testLandingDocLosesItsTitleAndNestsUnderThePageSection() {
         let html = MarkdownRenderer.render("# Orders\n\nIntro.\n\n## Usage\n\n### Detail\n",
-                                           options: .init(dropLeadingTitle: true, headingShift: 1)) { _, _ in nil }
+                                           options: .init(dropLeadingTitle: true, headingShift: 1)) { _, _ in .keep }
         XCTAssertFalse(html.contains("Orders"))
         XCTAssertTrue(html.contains("<h3 id=\"usage\">Usage</h3>"), html)
         XCTAssertTrue(html.contains("<h4 id=\"detail\">Detail</h4>"), html)
     }
 
     func testATitleAfterTextIsKept() {
-        let html = MarkdownRenderer.render("Intro.\n\n# Orders\n", options: .init(dropLeadingTitle: true)) { _, _ in nil }
+        let html = MarkdownRenderer.render("Intro.\n\n# Orders\n", options: .init(dropLeadingTitle: true)) { _, _ in .keep }
         XCTAssertTrue(html.contains("<h1 id=\"orders\">Orders</h1>"), html)
     }
 
@@ -126,7 +126,7 @@ final class EmbeddedMarkdownTests: XCTestCase {
         results.initialize(repeating: false)
         nonisolated(unsafe) let shared = results
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            let html = MarkdownRenderer.render(text) { _, _ in nil }
+            let html = MarkdownRenderer.render(text) { _, _ in .keep }
             let outline = MarkdownOutline.read(text, file: "d\(i).md")
             shared[i] = html.components(separatedBy: "<del>").count == 4 && html.contains("href=\"http://www.example.com\"")
                 && outline.links.count == 1

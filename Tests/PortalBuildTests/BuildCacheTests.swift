@@ -47,19 +47,19 @@ final class BuildCacheTests: XCTestCase {
         let out = mesh.url("site"), cache = mesh.url(".cache")
         let arguments = ["build", mesh.root.path, "--out", out.path, "--cache", cache.path]
         XCTAssertEqual(try MeshportProcess.run(arguments).status, 0)
-        XCTAssertTrue(try MeshportProcess.run(arguments).stdout.contains("unchanged"))
+        XCTAssertTrue(try MeshportProcess.run(arguments).stdout.contains("nothing rewritten"))
 
         let usage = mesh.url("domains/sales/products/orders/docs/usage.md")
         try (String(contentsOf: usage, encoding: .utf8) + "\nA sentence added by the test.\n").write(to: usage, atomically: false, encoding: .utf8)
         let edited = try MeshportProcess.run(arguments)
         XCTAssertEqual(edited.status, 0, edited.stderr)
-        XCTAssertFalse(edited.stdout.contains("unchanged"), edited.stdout)
+        XCTAssertFalse(edited.stdout.contains("nothing rewritten"), edited.stdout)
         let page = try String(contentsOf: out.appendingPathComponent("products/sales/orders/usage.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("A sentence added by the test."))
 
         try FileManager.default.removeItem(at: out.appendingPathComponent("products/sales/orders/usage.html"))
         let repaired = try MeshportProcess.run(arguments)
-        XCTAssertFalse(repaired.stdout.contains("unchanged"), "a site changed by hand is built again: \(repaired.stdout)")
+        XCTAssertFalse(repaired.stdout.contains("nothing rewritten"), "a site changed by hand is built again: \(repaired.stdout)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("products/sales/orders/usage.html").path))
     }
 }

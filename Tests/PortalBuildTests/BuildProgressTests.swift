@@ -28,7 +28,7 @@ final class BuildProgressTests: XCTestCase {
         let run = try MeshportProcess.run(build, environment: theme)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(stageLines(run.stderr), [])
-        XCTAssertEqual(run.stdout, "built 19 products in 5 domains, 191 files -> \(out.path)\n")
+        XCTAssertEqual(run.stdout, "built 19 products in 5 domains, 191 files (191 written, 0 unchanged) -> \(out.path)\n")
     }
 
     func testVerboseGivesEveryStageWithItsCountsAndTime() throws {
@@ -39,7 +39,7 @@ final class BuildProgressTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("load   91 files read, 19 products, 21 contracts, 40 docs  "), lines[0])
         XCTAssertTrue(lines[1].hasPrefix("check  0 errors, 4 warnings  "), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("render 191 files  "), lines[2])
-        XCTAssertTrue(lines[3].hasPrefix("write  191 files written  "), lines[3])
+        XCTAssertTrue(lines[3].hasPrefix("write  191 files written, 0 kept  "), lines[3])
         for line in lines { XCTAssertNotNil(line.firstMatch(of: /\s\s\d+(\.\d+)? m?s$/), line) }
     }
 

@@ -80,6 +80,54 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: mesh.url("mine/notes.md"), encoding: .utf8), "keep me")
         XCTAssertEqual(try meshport(["build", mesh.root.path, "--out", mesh.root.path]).status, 2)
     }
+
+    func testNothingOutsideARepositoryIsReadOrPublished() throws {
+        var files = MiniMesh.files
+        files["secret/notes.md"] = "# Secret notes\n\nThe CI token is hunter2.\n"
+        files["secret/chart.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>hunter2</text></svg>"
+        files["domains/sales/products/orders/docs/usage.md"] = """
+            # Using orders
+
+            ## Querying
+
+            ![chart](../../../../../secret/chart.svg) and ![linked](images/linked.svg)
+            """
+        let mesh = try TemporaryMesh(files)
+        try FileManager.default.createSymbolicLink(atPath: mesh.url("domains/sales/products/orders/docs/leak.md").path,
+                                                   withDestinationPath: mesh.url("secret/notes.md").path)
+        try FileManager.default.createSymbolicLink(atPath: mesh.url("domains/sales/products/orders/docs/images/linked.svg").path,
+                                                   withDestinationPath: "../../../../../../secret/chart.svg")
+        let out = mesh.url("site")
+        let run = try meshport(["build", mesh.root.path, "--out", out.path])
+        XCTAssertEqual(run.status, 1)
+        for expected in [
+            "domains/sales/products/orders/docs/usage.md:5:1: error: '../../../../../secret/chart.svg' leads out of the repository 'domains/sales'",
+            "domains/sales/products/orders/docs/leak.md:1:1: error: this is a symbolic link to ",
+            "domains/sales/products/orders/docs/images/linked.svg:1:1: error: this is a symbolic link to ",
+        ] {
+            XCTAssertTrue(run.stderr.contains(expected), "\(expected)\n\(run.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        // With the out-of-repository image gone the site builds, and neither secret is in it.
+        try Data("# Using orders\n\n## Querying\n\nNothing here.\n".utf8).write(to: mesh.url("domains/sales/products/orders/docs/usage.md"))
+        try FileManager.default.removeItem(at: mesh.url("domains/sales/products/orders/docs/leak.md"))
+        try FileManager.default.removeItem(at: mesh.url("domains/sales/products/orders/docs/images/linked.svg"))
+        XCTAssertEqual(try meshport(["build", mesh.root.path, "--out", out.path]).status, 0)
+        for (path, data) in try tree(out) { XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("hunter2"), path) }
+    }
+
+    func testRefusesToWriteOverASourceOrTheHomeFolder() throws {
+        // Even a source that looks like a site (it has api/mesh.json) is never replaced.
+        let mesh = try TemporaryMesh(MiniMesh.files.merging(["domains/sales/api/mesh.json": "{}", "home/notes.md": "mine"]) { a, _ in a })
+        let before = try tree(mesh.root)
+        let source = try meshport(["build", mesh.root.path, "--out", mesh.url("domains/sales").path])
+        XCTAssertEqual(source.status, 2)
+        XCTAssertTrue(source.stderr.contains("it would replace the source repository domains/sales"), source.stderr)
+        XCTAssertEqual(try meshport(["build", mesh.root.path, "--out", mesh.url("domains").path]).status, 2)
+        let home = try meshport(["build", mesh.root.path, "--out", mesh.url("home").path], environment: ["HOME": mesh.url("home").path])
+        XCTAssertEqual(home.status, 2)
+        XCTAssertEqual(try tree(mesh.root), before)
+    }
 }
 
 final class ThemeOverrideTests: XCTestCase {
