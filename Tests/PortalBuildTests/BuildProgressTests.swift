@@ -56,7 +56,9 @@ final class BuildProgressTests: XCTestCase {
     func testATerminalShowsAStageLineEachAndCIDoesNot() throws {
         guard FileManager.default.fileExists(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1) to make a terminal") }
         let command = ([MeshportProcess.executable.path] + build).map { "'\($0)'" }.joined(separator: " ")
-        let terminal = try MeshportProcess.run(["/usr/bin/script", "-qec", command, "/dev/null"], environment: theme, executable: "/usr/bin/env")
+        // The suite itself may run in CI (CI=true): the terminal case must not inherit that.
+        let terminal = try MeshportProcess.run(["/usr/bin/script", "-qec", command, "/dev/null"], environment: theme.merging(["CI": "false"]) { _, new in new },
+                                               executable: "/usr/bin/env")
         let lines = stageLines(terminal.stdout)
         XCTAssertEqual(lines.count, 4, terminal.stdout)
         XCTAssertTrue(terminal.stdout.contains("load…\r\u{1B}[Kload   91 files read"), terminal.stdout)
