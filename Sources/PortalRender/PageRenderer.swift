@@ -29,7 +29,7 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: SitePage) -> [UInt8] {
-        pages.render(page).bytes
+        pages.render(page)
     }
 
     /// Where a page is written, relative to the site root, without rendering it.

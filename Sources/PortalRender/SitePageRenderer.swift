@@ -23,7 +23,8 @@ struct SitePageRenderer {
 
     private static let home: (String, String?) = ("Home", SiteURL.home)
 
-    func render(_ page: SitePage) -> (path: String, bytes: [UInt8]) {
+    /// The page's bytes; where it goes is `PageRenderer.path(of:in:)`.
+    func render(_ page: SitePage) -> [UInt8] {
         let home = Self.home
         switch page {
         case .home:
@@ -65,7 +66,7 @@ struct SitePageRenderer {
             return wrap(SearchIndexBuilder.pageURL, "search", ["root": root, "homeHref": root + SiteURL.home],
                         title: "Search", section: "search", crumbs: [home, ("Search", nil)])
         case .notFound:
-            return (SiteURL.notFound, notFound())
+            return notFound()
         }
     }
 
@@ -74,13 +75,13 @@ struct SitePageRenderer {
     }
 
     private func wrap(_ url: String, _ template: String, _ context: [String: Any], title: String, section: String,
-                      crumbs: [(String, String?)], description: String? = nil) -> (path: String, bytes: [UInt8]) {
+                      crumbs: [(String, String?)], description: String? = nil) -> [UInt8] {
         let content = theme.render(template, context)
         var layout = chrome.layout(url: url, title: title, content: content, section: section,
                                    breadcrumbs: crumbs, description: description)
         // Diagram styles only where there are diagrams, so pages like search load less.
         layout["lineageStyles"] = ["product", "domain", "lineage"].contains(template)
-        return (url, Array(theme.render("layout", layout).utf8))
+        return Array(theme.render("layout", layout).utf8)
     }
 
     /// 404.html is served for any missing path, so it links from the base URL, not relatively.
