@@ -38,22 +38,27 @@ enum IndexEncoding {
         return out
     }
 
-    /// A JavaScript (and JSON) string literal; non-ASCII as \u escapes so the file's charset never matters.
+    /// A JavaScript (and JSON) string literal; non-ASCII as \u escapes of UTF-16 units so the file's
+    /// charset never matters.
     static func string(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        for unit in s.utf16 {
-            switch unit {
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
             case 0x0A: out += [0x5C, 0x6E]
-            case 0x20..<0x7F: out.append(UInt8(unit))
+            case 0x20..<0x7F: out.append(UInt8(scalar.value))
             default:
-                let hex = Array("0123456789abcdef".utf8)
-                out += [0x5C, 0x75, hex[Int(unit >> 12) & 15], hex[Int(unit >> 8) & 15], hex[Int(unit >> 4) & 15], hex[Int(unit) & 15]]
+                for unit in UTF16.encode(scalar)! {
+                    out += [0x5C, 0x75, hexDigits[Int(unit >> 12) & 15], hexDigits[Int(unit >> 8) & 15],
+                            hexDigits[Int(unit >> 4) & 15], hexDigits[Int(unit) & 15]]
+                }
             }
         }
         out.append(0x22)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func string(_ s: String) -> [UInt8] {
         var out: [UInt8] = []
@@ -74,15 +79,17 @@ enum IndexEncoding {
 
     /// "products/a/b/index.html#x" -> "~a/b/#x": most URLs are product pages; the browser expands them back.
     static func shortURL(_ url: String) -> String {
-        var s = Substring(url)
+        var path = Substring(url), fragment: Substring = ""
+        if let hash = url.utf8.firstIndex(of: 0x23) {
+            path = url[..<hash]
+            fragment = url[hash...]
+        }
         var prefix = ""
-        if s.hasPrefix("products/") {
-            s = s.dropFirst("products/".count)
+        if path.hasPrefix("products/") {
+            path = path.dropFirst("products/".count)
             prefix = "~"
         }
-        let parts = s.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        var path = String(parts[0])
-        if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
-        return prefix + path + (parts.count > 1 ? "#" + parts[1] : "")
+        if path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
+        return prefix + path + fragment
     }
 }

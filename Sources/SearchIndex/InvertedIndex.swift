@@ -24,39 +24,31 @@ struct InvertedIndex {
 
     init(_ documents: [SearchDocument]) {
         let averages = Self.averageLengths(documents)
-        // Tokenising and scoring is per document: done over the cores, then merged in document order.
-        let hits = parallelMap(documents.count) { Self.bestHits(documents[$0], averages: averages) }
-        termIDs.reserveCapacity(documents.count)
-        for (d, document) in hits.enumerated() {
-            for hit in document {
-                let id = termID(hit.term)
-                postings[id].docs.append(UInt32(d))
-                postings[id].scores.append(hit.score)
-                postings[id].snippetField.append(hit.field)
-                postings[id].snippetOffset.append(hit.offset)
+        // Runs of documents are tokenised and scored over the cores, each run numbering its own terms
+        // (a term is hashed once where it occurs); merging maps each run's numbers to the index's, in
+        // document order, so the result does not depend on scheduling.
+        let runLength = max(64, (documents.count + 255) / 256)
+        let runs = parallelMap((documents.count + runLength - 1) / runLength) { r in
+            var run = TermRun()
+            for d in r * runLength..<min(documents.count, (r + 1) * runLength) {
+                run.add(documents[d], number: d, averages: averages)
+            }
+            return run
+        }
+        termIDs.reserveCapacity(runs.first.map { $0.terms.count * 4 } ?? 0)
+        for run in runs {
+            // A run numbers body stop words too; only terms with hits get an id here.
+            var ids = [Int](repeating: -1, count: run.terms.count)
+            for h in run.hitTerms.indices {
+                let t = Int(run.hitTerms[h])
+                if ids[t] < 0 { ids[t] = termID(run.terms[t]) }
+                let id = ids[t]
+                postings[id].docs.append(run.hitDocs[h])
+                postings[id].scores.append(run.hitScores[h])
+                postings[id].snippetField.append(run.hitFields[h])
+                postings[id].snippetOffset.append(run.hitOffsets[h])
             }
         }
-    }
-
-    typealias Hit = (term: String, score: UInt8, field: Int16, offset: Int32)
-
-    /// Each distinct term of a document with its best score over the fields, in order of first appearance.
-    static func bestHits(_ document: SearchDocument, averages: [Double]) -> [Hit] {
-        var hits: [Hit] = []
-        var slot: [String: Int] = [:]
-        for (f, field) in document.fields.enumerated() {
-            for (term, score, offset) in scoredTerms(field, average: averages[field.tier.rawValue]) {
-                let snippetField: Int16 = field.tier == .body ? Int16(f) : -1
-                if let i = slot[term] {
-                    if hits[i].score >= score { continue }
-                    hits[i] = (term, score, snippetField, offset)
-                } else {
-                    slot[term] = hits.count
-                    hits.append((term, score, snippetField, offset))
-                }
-            }
-        }
-        return hits
     }
 
     private mutating func termID(_ term: String) -> Int {
@@ -65,47 +57,6 @@ struct InvertedIndex {
         terms.append(term)
         postings.append(Postings())
         return terms.count - 1
-    }
-
-    /// Each distinct term of a field with its score and the scalar offset of its first occurrence.
-    static func scoredTerms(_ field: SearchDocument.Field, average: Double) -> [(String, UInt8, Int32)] {
-        if field.verbatim {
-            let term = field.text.unicodeScalars.map { Tokenizer.fold($0) }.joined()
-            return term.isEmpty ? [] : [(term, UInt8(SearchDocument.Tier.exact.rawValue * 4 + 3), Int32(0))]
-        }
-        var counts: [String: (tf: Int, first: Int32, tier: SearchDocument.Tier)] = [:]
-        var order: [String] = []
-        var length = 0
-        var wordIndex = 0
-        var canonicals: [String] = []
-        Tokenizer.forEachWord(field.text) { word in
-            defer { wordIndex += 1 }
-            canonicals.append(word.canonical)
-            for (i, term) in word.terms.enumerated() {
-                if field.tier == .body, stopWords.contains(term) { continue }
-                length += 1
-                var tier = field.tier
-                // A name's first word ranks above its other words.
-                if field.tier == .name { tier = wordIndex == 0 && i == 0 ? .nameStart : .name }
-                if let old = counts[term] {
-                    counts[term] = (old.tf + 1, old.first, max(old.tier, tier))
-                } else {
-                    counts[term] = (1, Int32(word.offset), tier)
-                    order.append(term)
-                }
-            }
-        }
-        var out: [(String, UInt8, Int32)] = order.map { term in
-            let c = counts[term]!
-            return (term, score(tier: c.tier, tf: c.tf, length: length, average: average), c.first)
-        }
-        // The whole name as one term: `order_events` for "Order Events", so an exact name ranks first.
-        if field.tier == .name, !canonicals.isEmpty {
-            let whole = canonicals.joined(separator: "_")
-            let exact = UInt8(SearchDocument.Tier.exact.rawValue * 4 + 3)
-            if let i = out.firstIndex(where: { $0.0 == whole }) { out[i].1 = exact } else { out.append((whole, exact, 0)) }
-        }
-        return out
     }
 
     static func score(tier: SearchDocument.Tier, tf: Int, length: Int, average: Double) -> UInt8 {

@@ -57,7 +57,8 @@ public struct SearchIndexBuilder: Sendable {
         var shards = ShardWriter(targetBytes: options.shardBytes)
         var postingFiles: [[[UInt8]]] = [[]]
         var postingFileSize = 0
-        let summaries = documents.map { Snippet.head($0.summary, length: options.snippetLength) }
+        let summaries = parallelMap(documents.count) { Snippet.head(documents[$0].summary, length: options.snippetLength) }
+        let records = parallelMap(documents.count) { record(documents[$0], snippet: summaries[$0]) }
         // Each term's entry is independent of the others: encoded over the cores. Only cutting them into
         // shards and posting files, which depends on the sizes before, is done in order.
         let entries = parallelMap(order.count) { n in
@@ -93,7 +94,7 @@ public struct SearchIndexBuilder: Sendable {
                 }
             }
             entry.append(0x5D)
-            shards.add(term: term, entry: entry, docs: top) { record(documents[$0], snippet: summaries[$0]) }
+            shards.add(term: term, entry: entry, docs: top) { records[$0] }
         }
         shards.finish()
 
@@ -103,9 +104,8 @@ public struct SearchIndexBuilder: Sendable {
         }
         for start in stride(from: 0, to: documents.count, by: options.documentChunk) {
             let chunk = documents[start..<min(documents.count, start + options.documentChunk)]
-            let records = chunk.indices.map { record(documents[$0], snippet: summaries[$0]) }
             files["search/d/\(start / options.documentChunk).js"] = Array("meshSearch.d(\(start / options.documentChunk),[".utf8)
-                + Array(records.joined(separator: [0x2C])) + Array("]);\n".utf8)
+                + Array(records[chunk.indices].joined(separator: [0x2C])) + Array("]);\n".utf8)
         }
         files["search/facets.js"] = facets.script()
         files["search/manifest.js"] = manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms), documents: documents.count,
@@ -145,8 +145,14 @@ public struct SearchIndexBuilder: Sendable {
 
     /// `[title, context, url, snippet]`
     private func record(_ d: SearchDocument, snippet: String) -> [UInt8] {
-        [0x5B] + IndexEncoding.string(d.title) + [0x2C] + IndexEncoding.string(d.context) + [0x2C]
-            + IndexEncoding.string(IndexEncoding.shortURL(d.url)) + [0x2C] + IndexEncoding.string(snippet) + [0x5D]
+        var out: [UInt8] = [0x5B]
+        out.reserveCapacity(d.title.utf8.count + d.context.utf8.count + d.url.utf8.count + snippet.utf8.count + 16)
+        for (i, text) in [d.title, d.context, IndexEncoding.shortURL(d.url), snippet].enumerated() {
+            if i > 0 { out.append(0x2C) }
+            IndexEncoding.string(text, into: &out)
+        }
+        out.append(0x5D)
+        return out
     }
 
     private func manifest(cuts: [String], documents: Int, classes: [String]) -> [UInt8] {

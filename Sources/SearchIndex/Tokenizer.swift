@@ -34,21 +34,46 @@ public enum Tokenizer {
     }
 
     public static func forEachWord(_ text: String, _ body: (Word) -> Void) {
-        var text = text
-        let handled = text.withUTF8 { bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? (forEachASCIIWord(bytes, body), true).1 : false
-        }
-        if !handled { forEachScalarWord(text, body) }
+        forEachWord(text, plain: { canonical, offset in
+            body(Word(canonical: canonical, terms: canonical.utf8.count > 1 ? [canonical] : [], offset: offset))
+        }, other: body)
     }
 
-    /// The same rules over the bytes of ASCII text (nearly all text here), where a byte is a scalar.
-    /// A word of letters and digits with no hump inside, the commonest kind, is lower-cased in one go.
-    private static func forEachASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Word) -> Void) {
-        var start = 0
+    /// Every term of `text` in order with the number of its word, its place among the word's terms and
+    /// the word's scalar offset: what `forEachWord` gives, without making a `Word` for each plain word
+    /// (the index tokenises all text of the mesh, and most words are plain).
+    static func forEachTerm(_ text: String, _ body: (_ term: String, _ word: Int, _ part: Int, _ offset: Int) -> Void) {
+        var word = 0
+        forEachWord(text, plain: { canonical, offset in
+            if canonical.utf8.count > 1 { body(canonical, word, 0, offset) }
+            word += 1
+        }, other: { made in
+            for (part, term) in made.terms.enumerated() { body(term, word, part, made.offset) }
+            word += 1
+        })
+    }
+
+    /// `plain` gets a word of ASCII letters and digits with no hump or joiner (its lower-cased form and
+    /// scalar offset), `other` every other word.
+    private static func forEachWord(_ text: String, plain: (String, Int) -> Void, other: (Word) -> Void) {
+        var text = text
+        text.withUTF8 { forEachWord(utf8: $0, plain: plain, other: other) }
+    }
+
+    /// Kind of each ASCII byte.
+    private static let asciiKinds: [Kind] = (0..<128).map { classify(Unicode.Scalar(UInt8($0))) }
+
+    /// One pass over the UTF-8 bytes. ASCII, nearly all text here, is classified by table; a word of
+    /// letters and digits with no hump inside, the commonest kind, is lower-cased in one go. Only words
+    /// with joiners, humps or other scripts are split scalar by scalar (`makeWord`).
+    private static func forEachWord(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: (String, Int) -> Void,
+                                    other: (Word) -> Void) {
+        let kinds = asciiKinds
+        // Where the current word starts, in bytes and in scalars (offsets are in scalars).
+        var start = 0, startScalar = 0
         var simple = true
         var previous: Kind = .other
         func flush(_ end: Int) {
-            defer { start = end + 1; simple = true; previous = .other }
             guard end > start else { return }
             if simple {
                 let canonical = String(unsafeUninitializedCapacity: end - start) { out in
@@ -58,45 +83,44 @@ public enum Tokenizer {
                     }
                     return end - start
                 }
-                body(Word(canonical: canonical, terms: end - start > 1 ? [canonical] : [], offset: start))
+                plain(canonical, startScalar)
             } else {
-                let raw = (start..<end).map { (scalar: Unicode.Scalar(bytes[$0]), kind: classify(Unicode.Scalar(bytes[$0]))) }
-                if var made = makeWord(raw) {
-                    made.offset = start
-                    body(made)
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if var made = makeWord(word.unicodeScalars.map { (scalar: $0, kind: classify($0)) }) {
+                    made.offset = startScalar
+                    other(made)
                 }
             }
         }
-        for i in 0..<bytes.count {
-            let kind = classify(Unicode.Scalar(bytes[i]))
-            switch kind {
-            case .other: flush(i); continue
-            case .joinPart, .joinSegment: simple = false
-            case .upper where previous == .lower || previous == .upper: simple = false
-            default: break
+        var i = 0, scalar = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var width = 1
+            let kind: Kind
+            if b < 0x80 {
+                kind = kinds[Int(b)]
+            } else {
+                // A multi-byte scalar (the bytes are valid UTF-8: they come from a String).
+                width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                kind = classify(Unicode.Scalar(value) ?? " ")
             }
-            previous = kind
+            if kind == .other {
+                flush(i)
+                start = i + width
+                startScalar = scalar + 1
+                simple = true
+                previous = .other
+            } else {
+                if b >= 0x80 || kind == .joinPart || kind == .joinSegment
+                    || (kind == .upper && (previous == .lower || previous == .upper)) { simple = false }
+                previous = kind
+            }
+            i += width
+            scalar += 1
         }
         flush(bytes.count)
-    }
-
-    private static func forEachScalarWord(_ text: String, _ body: (Word) -> Void) {
-        // Each scalar of the current word with its class; a word ends at any other character.
-        var word: [(scalar: Unicode.Scalar, kind: Kind)] = []
-        var position = 0
-        func flush() {
-            if !word.isEmpty, var made = makeWord(word) {
-                made.offset = position - word.count
-                body(made)
-            }
-            word.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.unicodeScalars {
-            let kind = classify(scalar)
-            if kind == .other { flush() } else { word.append((scalar, kind)) }
-            position += 1
-        }
-        flush()
     }
 
     enum Kind { case lower, upper, digit, letter, joinPart, joinSegment, other }

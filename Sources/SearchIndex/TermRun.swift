@@ -1,0 +1,108 @@
+/// The scored hits of a run of consecutive documents, with terms numbered within the run: each
+/// occurrence of a term is hashed once, and counting and best-score bookkeeping index arrays by
+/// that number instead of hashing again. `InvertedIndex` merges runs in document order.
+struct TermRun {
+    private(set) var terms: [String] = []
+    private var numbers: [String: Int32] = [:]
+    /// Per term: a body stop word; the field it was last counted in, its count, first offset and best
+    /// tier there; the document it was last hit in and that hit's place in the hit lists.
+    private var isStopWord: [Bool] = []
+    private var fieldStamp: [Int32] = [], fieldCount: [Int32] = [], fieldFirst: [Int32] = []
+    private var fieldTier: [SearchDocument.Tier] = []
+    private var documentStamp: [Int32] = [], documentHit: [Int32] = []
+    private var fields: Int32 = 0
+    private var touched: [Int32] = []
+    /// The last field's distinct terms with their score and first offset.
+    private var scored: [(term: Int32, score: UInt8, offset: Int32)] = []
+
+    /// Each document's distinct terms with their best score over its fields, in order of first appearance.
+    private(set) var hitTerms: [Int32] = []
+    private(set) var hitDocs: [UInt32] = []
+    private(set) var hitScores: [UInt8] = []
+    private(set) var hitFields: [Int16] = []
+    private(set) var hitOffsets: [Int32] = []
+
+    mutating func add(_ document: SearchDocument, number: Int, averages: [Double]) {
+        for (f, field) in document.fields.enumerated() {
+            let snippetField: Int16 = field.tier == .body ? Int16(f) : -1
+            score(field, average: averages[field.tier.rawValue])
+            for (term, score, offset) in scored {
+                if documentStamp[Int(term)] == Int32(number) {
+                    let i = Int(documentHit[Int(term)])
+                    if hitScores[i] >= score { continue }
+                    hitScores[i] = score
+                    hitFields[i] = snippetField
+                    hitOffsets[i] = offset
+                } else {
+                    documentStamp[Int(term)] = Int32(number)
+                    documentHit[Int(term)] = Int32(hitTerms.count)
+                    hitTerms.append(term)
+                    hitDocs.append(UInt32(number))
+                    hitScores.append(score)
+                    hitFields.append(snippetField)
+                    hitOffsets.append(offset)
+                }
+            }
+        }
+    }
+
+    /// Each distinct term of a field with its score and the scalar offset of its first occurrence.
+    private mutating func score(_ field: SearchDocument.Field, average: Double) {
+        let exact = UInt8(SearchDocument.Tier.exact.rawValue * 4 + 3)
+        scored.removeAll(keepingCapacity: true)
+        if field.verbatim {
+            let term = field.text.unicodeScalars.map { Tokenizer.fold($0) }.joined()
+            if !term.isEmpty { scored.append((number(term), exact, 0)) }
+            return
+        }
+        fields += 1
+        touched.removeAll(keepingCapacity: true)
+        var length = 0
+        let isBody = field.tier == .body
+        Tokenizer.forEachTerm(field.text) { term, word, part, offset in
+            let n = number(term), t = Int(n)
+            if isBody, isStopWord[t] { return }
+            length += 1
+            var tier = field.tier
+            // A name's first word ranks above its other words.
+            if field.tier == .name { tier = word == 0 && part == 0 ? .nameStart : .name }
+            if fieldStamp[t] == fields {
+                fieldCount[t] += 1
+                if tier > fieldTier[t] { fieldTier[t] = tier }
+            } else {
+                fieldStamp[t] = fields
+                fieldCount[t] = 1
+                fieldFirst[t] = Int32(offset)
+                fieldTier[t] = tier
+                touched.append(n)
+            }
+        }
+        // The whole name as one term: `order_events` for "Order Events", so an exact name ranks first.
+        var whole: Int32?
+        if field.tier == .name {
+            let canonicals = Tokenizer.canonicalWords(field.text)
+            if !canonicals.isEmpty { whole = number(canonicals.joined(separator: "_")) }
+        }
+        for n in touched {
+            let t = Int(n)
+            scored.append((n, n == whole ? exact : InvertedIndex.score(tier: fieldTier[t], tf: Int(fieldCount[t]), length: length, average: average),
+                           fieldFirst[t]))
+        }
+        if let whole, fieldStamp[Int(whole)] != fields { scored.append((whole, exact, 0)) }
+    }
+
+    private mutating func number(_ term: String) -> Int32 {
+        if let n = numbers[term] { return n }
+        let n = Int32(terms.count)
+        numbers[term] = n
+        terms.append(term)
+        isStopWord.append(InvertedIndex.stopWords.contains(term))
+        fieldStamp.append(0)
+        fieldCount.append(0)
+        fieldFirst.append(0)
+        fieldTier.append(.body)
+        documentStamp.append(-1)
+        documentHit.append(0)
+        return n
+    }
+}
