@@ -4,13 +4,16 @@ import MeshModel
 /// four plus a 0...3 measure of term frequency against field length (BM25's saturation, quantised).
 /// Postings are appended in document order, so every list is sorted by document number.
 struct InvertedIndex {
+    /// One term's postings: a view into the index's flat arrays.
     struct Postings {
-        var docs: [UInt32] = []
-        var scores: [UInt8] = []
+        fileprivate let index: InvertedIndex
+        fileprivate let start: Int
+        let count: Int
+        func doc(_ i: Int) -> Int { Int(index.docs[start + i]) }
+        func score(_ i: Int) -> Int { Int(index.scores[start + i]) }
         /// Where the snippet for this hit starts: the field (-1: the document's summary) and scalar offset.
-        var snippetField: [Int16] = []
-        var snippetOffset: [Int32] = []
-        var count: Int { docs.count }
+        func snippetField(_ i: Int) -> Int { Int(index.snippetFields[start + i]) }
+        func snippetOffset(_ i: Int) -> Int { Int(index.snippetOffsets[start + i]) }
     }
 
     /// Words too common to find anything by, dropped from body text only (names keep them).
@@ -18,9 +21,15 @@ struct InvertedIndex {
     static let stopWords: Set<String> = ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
                                          "of", "on", "or", "that", "the", "this", "to", "with"]
 
-    private(set) var termIDs: [String: Int] = [:]
     private(set) var terms: [String] = []
-    private(set) var postings: [Postings] = []
+    /// Every term's postings one after the other (term `t` from `starts[t]` to `starts[t + 1]`), each
+    /// term's in document order.
+    private var starts: [Int] = []
+    private var docs: [UInt32] = [], scores: [UInt8] = [], snippetFields: [Int16] = [], snippetOffsets: [Int32] = []
+
+    func postings(_ term: Int) -> Postings {
+        Postings(index: self, start: starts[term], count: starts[term + 1] - starts[term])
+    }
 
     init(_ documents: [SearchDocument]) {
         let averages = Self.averageLengths(documents)
@@ -35,28 +44,48 @@ struct InvertedIndex {
             }
             return run
         }
-        termIDs.reserveCapacity(runs.first.map { $0.terms.count * 4 } ?? 0)
-        for run in runs {
-            // A run numbers body stop words too; only terms with hits get an id here.
+        // Index numbers for the runs' terms (only those with hits: a run numbers body stop words too),
+        // and how many postings each term has, so they can be laid out one after the other.
+        var numbers: [String: Int] = [:]
+        var counts: [Int] = []
+        let runNumbers = runs.map { run in
             var ids = [Int](repeating: -1, count: run.terms.count)
+            for t in run.hitTerms {
+                if ids[Int(t)] < 0 {
+                    let term = run.terms[Int(t)]
+                    if let id = numbers[term] {
+                        ids[Int(t)] = id
+                    } else {
+                        ids[Int(t)] = terms.count
+                        numbers[term] = terms.count
+                        terms.append(term)
+                        counts.append(0)
+                    }
+                }
+                counts[ids[Int(t)]] += 1
+            }
+            return ids
+        }
+        starts = [0]
+        starts.reserveCapacity(terms.count + 1)
+        for count in counts { starts.append(starts[starts.count - 1] + count) }
+        let total = starts[starts.count - 1]
+        docs = [UInt32](repeating: 0, count: total)
+        scores = [UInt8](repeating: 0, count: total)
+        snippetFields = [Int16](repeating: 0, count: total)
+        snippetOffsets = [Int32](repeating: 0, count: total)
+        var next = Array(starts.dropLast())
+        for (run, ids) in zip(runs, runNumbers) {
             for h in run.hitTerms.indices {
-                let t = Int(run.hitTerms[h])
-                if ids[t] < 0 { ids[t] = termID(run.terms[t]) }
-                let id = ids[t]
-                postings[id].docs.append(run.hitDocs[h])
-                postings[id].scores.append(run.hitScores[h])
-                postings[id].snippetField.append(run.hitFields[h])
-                postings[id].snippetOffset.append(run.hitOffsets[h])
+                let id = ids[Int(run.hitTerms[h])]
+                let at = next[id]
+                next[id] += 1
+                docs[at] = run.hitDocs[h]
+                scores[at] = run.hitScores[h]
+                snippetFields[at] = run.hitFields[h]
+                snippetOffsets[at] = run.hitOffsets[h]
             }
         }
-    }
-
-    private mutating func termID(_ term: String) -> Int {
-        if let id = termIDs[term] { return id }
-        termIDs[term] = terms.count
-        terms.append(term)
-        postings.append(Postings())
-        return terms.count - 1
     }
 
     static func score(tier: SearchDocument.Tier, tf: Int, length: Int, average: Double) -> UInt8 {

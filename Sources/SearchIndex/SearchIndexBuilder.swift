@@ -34,20 +34,33 @@ public struct SearchIndexBuilder: Sendable {
     /// Every index file by its site-root-relative path. With MESHPORT_TIMINGS set, says on standard
     /// error how long it took (scripts/bench-search reports it as a share of the build).
     public func build(_ mesh: LinkedMesh) -> [String: [UInt8]] {
-        let start = ContinuousClock.now
-        let files = makeFiles(mesh)
+        var phases = Phases()
+        let files = makeFiles(mesh, &phases)
         if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
-            let elapsed = (ContinuousClock.now - start).components
-            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-            FileHandle.standardError.write(Data("search index: \(files.count) files, \(files.values.reduce(0) { $0 + $1.count }) bytes, \(seconds) s\n".utf8))
+            FileHandle.standardError.write(Data("search index: \(files.count) files, \(files.values.reduce(0) { $0 + $1.count }) bytes, \(phases.total) s (\(phases.summary))\n".utf8))
         }
         return files
     }
 
-    private func makeFiles(_ mesh: LinkedMesh) -> [String: [UInt8]] {
+    /// Seconds per phase of the build, for MESHPORT_TIMINGS.
+    struct Phases {
+        private var last = ContinuousClock.now
+        private(set) var laps: [(String, Double)] = []
+        var total: Double { laps.reduce(0) { $0 + $1.1 } }
+        var summary: String { laps.map { "\($0.0) \(($0.1 * 1000).rounded() / 1000)" }.joined(separator: ", ") }
+        mutating func lap(_ name: String) {
+            let now = ContinuousClock.now, elapsed = (now - last).components
+            laps.append((name, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+            last = now
+        }
+    }
+
+    private func makeFiles(_ mesh: LinkedMesh, _ phases: inout Phases) -> [String: [UInt8]] {
         let collected = DocumentCollector(mesh: mesh)
         let documents = collected.documents
+        phases.lap("collect")
         let index = InvertedIndex(documents)
+        phases.lap("invert")
         let facets = FacetTable(mesh: mesh, documents: documents, groups: collected.groups)
         var files: [String: [UInt8]] = [:]
 
@@ -59,18 +72,20 @@ public struct SearchIndexBuilder: Sendable {
         var postingFileSize = 0
         let summaries = parallelMap(documents.count) { Snippet.head(documents[$0].summary, length: options.snippetLength) }
         let records = parallelMap(documents.count) { record(documents[$0], snippet: summaries[$0]) }
+        phases.lap("records")
         // Each term's entry is independent of the others: encoded over the cores. Only cutting them into
         // shards and posting files, which depends on the sizes before, is done in order.
         let entries = parallelMap(order.count) { n in
-            termEntry(index.postings[order[n]], documents: documents, facets: facets, summaries: summaries)
+            termEntry(index.postings(order[n]), documents: documents, facets: facets, summaries: summaries)
         }
+        phases.lap("terms")
         for (n, id) in order.enumerated() {
             let term = index.terms[id]
             var entry = entries[n].head
             let top = entries[n].top
             if let list = entries[n].list {
                 if list.count > options.postingPieceBytes {
-                    let all = postingsOf(index.postings[id], documents: documents, facets: facets)
+                    let all = postingsOf(index.postings(id), documents: documents, facets: facets)
                     // A very common term: its list in pieces of one file each, [first file, 0, pieces].
                     let pieces = (list.count + options.postingPieceBytes - 1) / options.postingPieceBytes
                     let per = (all.count + pieces - 1) / pieces
@@ -97,6 +112,7 @@ public struct SearchIndexBuilder: Sendable {
             shards.add(term: term, entry: entry, docs: top) { records[$0] }
         }
         shards.finish()
+        phases.lap("shards")
 
         for (n, shard) in shards.files.enumerated() { files["search/t/\(n).js"] = shard }
         for (n, lists) in postingFiles.enumerated() where !lists.isEmpty {
@@ -110,6 +126,7 @@ public struct SearchIndexBuilder: Sendable {
         files["search/facets.js"] = facets.script()
         files["search/manifest.js"] = manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms), documents: documents.count,
                                                classes: facets.classes)
+        phases.lap("files")
         return files
     }
 
@@ -117,8 +134,8 @@ public struct SearchIndexBuilder: Sendable {
 
     /// A term's postings with the deprecated flag in the score and each document's facet run.
     private func postingsOf(_ p: InvertedIndex.Postings, documents: [SearchDocument], facets: FacetTable) -> [Posting] {
-        (0..<p.count).map { (doc: Int(p.docs[$0]), score: Int(p.scores[$0]) | (documents[Int(p.docs[$0])].deprecated ? 32 : 0),
-                             facet: facets.facet(of: Int(p.docs[$0]))) }
+        (0..<p.count).map { (doc: p.doc($0), score: p.score($0) | (documents[p.doc($0)].deprecated ? 32 : 0),
+                             facet: facets.facet(of: p.doc($0))) }
     }
 
     /// `[count, "top postings", [snippet or 0 per top posting]` (the caller closes it), the full posting
@@ -127,20 +144,41 @@ public struct SearchIndexBuilder: Sendable {
                            summaries: [String]) -> (head: [UInt8], list: [UInt8]?, top: [Int]) {
         let all = postingsOf(p, documents: documents, facets: facets)
         // The best topK by score, then not deprecated, then document number: the browser's order too.
-        let top = p.count <= options.topK ? Array(0..<p.count) : Array((0..<p.count).sorted {
-            (all[$0].score & 31, all[$1].score & 32, all[$1].doc) > (all[$1].score & 31, all[$0].score & 32, all[$0].doc)
-        }.prefix(options.topK)).sorted()
+        let top = p.count <= options.topK ? Array(0..<p.count) : Self.best(options.topK, of: all)
         var entry = Array("[\(p.count),\"".utf8) + IndexEncoding.postings(top.map { all[$0] }) + [0x22, 0x2C, 0x5B]
         for (n, i) in top.enumerated() {
             if n > 0 { entry.append(0x2C) }
             // A snippet of its own only where the match is in body text past the summary's start.
-            let field = Int(p.snippetField[i]), doc = Int(p.docs[i])
-            let snippet = field >= 0 ? Snippet.around(documents[doc].fields[field].text, offset: Int(p.snippetOffset[i]),
+            let field = p.snippetField(i), doc = p.doc(i)
+            let snippet = field >= 0 ? Snippet.around(documents[doc].fields[field].text, offset: p.snippetOffset(i),
                                                       length: options.snippetLength) : nil
             if let snippet, snippet != summaries[doc] { IndexEncoding.string(snippet, into: &entry) } else { entry.append(0x30) }
         }
         entry.append(0x5D)
-        return (entry, p.count > options.topK ? IndexEncoding.postings(all) : nil, top.map { Int(p.docs[$0]) })
+        return (entry, p.count > options.topK ? IndexEncoding.postings(all) : nil, top.map { p.doc($0) })
+    }
+
+    /// The places in `postings` of the best `k` by score, then not deprecated, then document number (the
+    /// browser's order too), in posting order. One pass keeping the best so far: common terms have
+    /// hundreds of thousands of postings and only `k` are wanted.
+    static func best(_ k: Int, of postings: [Posting]) -> [Int] {
+        // A key larger for a better posting: documents are unique, so no two keys are equal.
+        func key(_ i: Int) -> Int {
+            let p = postings[i]
+            return (p.score & 31) << 40 | (p.score & 32 == 0 ? 1 : 0) << 39 | ((1 << 39) - 1 - p.doc)
+        }
+        var kept: [(key: Int, index: Int)] = []  // ascending by key
+        kept.reserveCapacity(k + 1)
+        for i in postings.indices {
+            let candidate = (key: key(i), index: i)
+            if kept.count == k {
+                guard candidate.key > kept[0].key else { continue }
+                kept.removeFirst()
+            }
+            let at = kept.firstIndex { $0.key > candidate.key } ?? kept.count
+            kept.insert(candidate, at: at)
+        }
+        return kept.map(\.index).sorted()
     }
 
     /// `[title, context, url, snippet]`
