@@ -14,15 +14,20 @@ public enum SiteURL {
 
     /// The relative URL that leads from the page at `from` to `to` (both site-root relative).
     public static func relative(from: String, to: String) -> String {
-        let fromDirs = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
+        // Over UTF-8 (every page computes many of these); `/` never occurs inside a multi-byte character.
+        let fromDirs = from.utf8.split(separator: 0x2F).dropLast()
+        let toParts = to.utf8.split(separator: 0x2F, omittingEmptySubsequences: false)
         var common = 0
-        while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] {
+        while common < fromDirs.count, common < toParts.count - 1,
+              fromDirs[fromDirs.startIndex + common].elementsEqual(toParts[common]) {
             common += 1
         }
-        let ups = Array(repeating: "..", count: fromDirs.count - common)
-        let rest = toParts[common...].map(String.init)
-        return (ups + rest).joined(separator: "/")
+        var out = String(repeating: "../", count: fromDirs.count - common)
+        for (i, part) in toParts[common...].enumerated() {
+            if i > 0 { out += "/" }
+            out += Substring(part)
+        }
+        return out
     }
 
     /// "../../" for a page two folders deep: the way back to the site root.

@@ -60,16 +60,14 @@ public struct SourceDiscovery: Sendable {
         let url = meshDirectory.appendingPathComponent(relative)
         // Each folder once, by its real path: a link back up the tree is not a loop.
         guard let real = Self.realPath(url.path), visited.insert(real).inserted,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+              let entries = FolderEntries.read(url.path) else { return }
+        for (name, kind) in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
             if name.hasPrefix(".") { continue }
             guard listing.found.count < limit else { return }
             let child = relative.isEmpty ? name : relative + "/" + name
-            let childURL = meshDirectory.appendingPathComponent(child)
-            let values = try? childURL.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            var isDirectory = values?.isDirectory == true
-            if values?.isSymbolicLink == true {
-                let target = Self.realPath(childURL.path)
+            var isDirectory = kind == .folder
+            if kind == .symbolicLink {
+                let target = Self.realPath(url.path + "/" + name)
                 var targetIsDirectory: ObjCBool = false
                 if let target { _ = FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory) }
                 isDirectory = targetIsDirectory.boolValue

@@ -13,15 +13,33 @@ public enum MarkdownLimits {
     /// The first table that goes past a limit, as an error at its line; nil when every table is fine.
     /// Conservative: a table runs from a delimiter row (`|---|:--:|`) to the next blank line.
     public static func check(_ text: String, file: String) -> Diagnostic? {
+        var text = text
+        return text.withUTF8 { check(utf8: $0, file: file) }
+    }
+
+    /// Over the bytes: a doc is read line by line, and most lines are no table at all. Lines end at
+    /// `\n`, `\r\n` or `\r`, as in CommonMark.
+    private static func check(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String) -> Diagnostic? {
         var columns = 0, rows = 0, start = 0
         var previousBlank = true
         var line = 0
-        for row in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        var rowStart = 0
+        while rowStart <= bytes.count {
+            var end = rowStart
+            var pipes = 0, dashes = false, blank = true
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D {
+                switch bytes[end] {
+                case UInt8(ascii: "|"): pipes += 1; blank = false
+                case UInt8(ascii: "-"): dashes = true; blank = false
+                case UInt8(ascii: " "), UInt8(ascii: "\t"): break
+                default: blank = false
+                }
+                end += 1
+            }
             line += 1
-            let blank = row.allSatisfy { $0 == " " || $0 == "\t" }
             if blank { columns = 0 }
-            let pipes = row.utf8.count { $0 == UInt8(ascii: "|") }
-            if columns == 0, !previousBlank, let cells = delimiterCells(row) {
+            if columns == 0, !previousBlank, pipes > 0, dashes,
+               let cells = delimiterCells(String(decoding: UnsafeBufferPointer(rebasing: bytes[rowStart..<end]), as: UTF8.self)[...]) {
                 columns = cells
                 rows = 1
                 start = line - 1
@@ -29,17 +47,20 @@ public enum MarkdownLimits {
                 rows += 1
             }
             previousBlank = blank
-            guard columns > 0 else { continue }
-            if max(columns, pipes - 1) > maxTableColumns {
-                return .error("markdown.table.tooWide",
-                    "this table has a row of \(max(columns, pipes - 1)) cells; meshport renders tables of at most "
-                    + "\(maxTableColumns) columns, so this doc is not read", at: SourceLocation(file: file, line: line, column: 1))
+            if columns > 0 {
+                if max(columns, pipes - 1) > maxTableColumns {
+                    return .error("markdown.table.tooWide",
+                        "this table has a row of \(max(columns, pipes - 1)) cells; meshport renders tables of at most "
+                        + "\(maxTableColumns) columns, so this doc is not read", at: SourceLocation(file: file, line: line, column: 1))
+                }
+                if rows * columns > maxTableCells {
+                    return .error("markdown.table.tooLarge",
+                        "this table has more than \(maxTableCells) cells (\(columns) columns, \(rows) rows so far); meshport renders "
+                        + "tables of at most \(maxTableCells) cells, so this doc is not read", at: SourceLocation(file: file, line: start, column: 1))
+                }
             }
-            if rows * columns > maxTableCells {
-                return .error("markdown.table.tooLarge",
-                    "this table has more than \(maxTableCells) cells (\(columns) columns, \(rows) rows so far); meshport renders "
-                    + "tables of at most \(maxTableCells) cells, so this doc is not read", at: SourceLocation(file: file, line: start, column: 1))
-            }
+            if end < bytes.count, bytes[end] == 0x0D, end + 1 < bytes.count, bytes[end + 1] == 0x0A { end += 1 }
+            rowStart = end + 1
         }
         return nil
     }

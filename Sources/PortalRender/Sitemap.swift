@@ -12,19 +12,9 @@ enum Sitemap {
 }
 
 enum XMLText {
+    /// The same five entities as HTML text, over UTF-8 bytes: per Character, a quote followed by a
+    /// combining mark is one Character that equals no quote, and would pass unescaped.
     static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        HTMLText.escape(s)
     }
 }

@@ -82,6 +82,15 @@ final class ContainmentAndLimitTests: XCTestCase {
         XCTAssertEqual(result.mesh.documents.map(\.file), ["repo/fine.md"])
     }
 
+    func testTablesInDocsWithWindowsLineEndsAreCheckedLineByLine() throws {
+        let columns = MarkdownLimits.maxTableColumns + 1
+        let wide = "# Wide\r\n\r\n|" + String(repeating: "a|", count: columns) + "\r\n|" + String(repeating: "-|", count: columns) + "\r\n"
+        XCTAssertEqual(MarkdownLimits.check(wide, file: "w.md")?.location, SourceLocation(file: "w.md", line: 4, column: 1))
+        XCTAssertEqual(MarkdownLimits.check(wide.replacingOccurrences(of: "\r\n", with: "\r"), file: "w.md")?.location,
+                       SourceLocation(file: "w.md", line: 4, column: 1))
+        XCTAssertNil(MarkdownLimits.check("# Fine\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n", file: "f.md"))
+    }
+
     func testBaseURLIsAWebAddressOrAPath() {
         for good in ["/", "/portal/", "https://data.example/", "HTTP://data.example"] {
             XCTAssertFalse(MeshConfigReader.read("baseURL: \"\(good)\"\nsources: [domains/*]\n").1.hasErrors, good)
