@@ -42,6 +42,17 @@ enum IndexEncoding {
     /// charset never matters.
     static func string(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
+        var s = s
+        // The common case, printable ASCII without a quote or backslash, is copied as it is.
+        let copied = s.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
+            out.append(0x22)
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar.value {
             case 0x22: out += [0x5C, 0x22]

@@ -3,7 +3,7 @@
 /// that number instead of hashing again. `InvertedIndex` merges runs in document order.
 struct TermRun {
     private(set) var terms: [String] = []
-    private var numbers: [String: Int32] = [:]
+    private var table = TermTable()
     /// Per term: a body stop word; the field it was last counted in, its count, first offset and best
     /// tier there; the document it was last hit in and that hit's place in the hit lists.
     private var isStopWord: [Bool] = []
@@ -59,8 +59,8 @@ struct TermRun {
         touched.removeAll(keepingCapacity: true)
         var length = 0
         let isBody = field.tier == .body
-        Tokenizer.forEachTerm(field.text) { term, word, part, offset in
-            let n = number(term), t = Int(n)
+        func count(_ n: Int32, word: Int, part: Int, offset: Int) {
+            let t = Int(n)
             if isBody, isStopWord[t] { return }
             length += 1
             var tier = field.tier
@@ -77,6 +77,12 @@ struct TermRun {
                 touched.append(n)
             }
         }
+        Tokenizer.forEachWord(field.text, plain: { bytes, offset, word in
+            // A plain word is its one term, unless it is a single character.
+            if bytes.count > 1 { count(number(bytes, foldCase: true), word: word, part: 0, offset: offset) }
+        }, other: { made, word in
+            for (part, term) in made.terms.enumerated() { count(number(term), word: word, part: part, offset: made.offset) }
+        })
         // The whole name as one term: `order_events` for "Order Events", so an exact name ranks first.
         var whole: Int32?
         if field.tier == .name {
@@ -92,9 +98,14 @@ struct TermRun {
     }
 
     private mutating func number(_ term: String) -> Int32 {
-        if let n = numbers[term] { return n }
-        let n = Int32(terms.count)
-        numbers[term] = n
+        var term = term
+        return term.withUTF8 { number($0, foldCase: false) }
+    }
+
+    private mutating func number(_ bytes: UnsafeBufferPointer<UInt8>, foldCase: Bool) -> Int32 {
+        let (n, isNew) = table.number(of: bytes, foldCase: foldCase)
+        guard isNew else { return n }
+        let term = table.term(Int(n))
         terms.append(term)
         isStopWord.append(InvertedIndex.stopWords.contains(term))
         fieldStamp.append(0)

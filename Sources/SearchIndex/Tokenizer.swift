@@ -34,28 +34,29 @@ public enum Tokenizer {
     }
 
     public static func forEachWord(_ text: String, _ body: (Word) -> Void) {
-        forEachWord(text, plain: { canonical, offset in
-            body(Word(canonical: canonical, terms: canonical.utf8.count > 1 ? [canonical] : [], offset: offset))
-        }, other: body)
+        forEachWord(text, plain: { bytes, offset, _ in
+            let canonical = lowerCased(bytes)
+            body(Word(canonical: canonical, terms: bytes.count > 1 ? [canonical] : [], offset: offset))
+        }, other: { word, _ in body(word) })
     }
 
-    /// Every term of `text` in order with the number of its word, its place among the word's terms and
-    /// the word's scalar offset: what `forEachWord` gives, without making a `Word` for each plain word
-    /// (the index tokenises all text of the mesh, and most words are plain).
-    static func forEachTerm(_ text: String, _ body: (_ term: String, _ word: Int, _ part: Int, _ offset: Int) -> Void) {
-        var word = 0
-        forEachWord(text, plain: { canonical, offset in
-            if canonical.utf8.count > 1 { body(canonical, word, 0, offset) }
-            word += 1
-        }, other: { made in
-            for (part, term) in made.terms.enumerated() { body(term, word, part, made.offset) }
-            word += 1
-        })
+    /// A plain word's bytes lower-cased.
+    static func lowerCased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for i in bytes.indices {
+                let b = bytes[i]
+                out[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+            }
+            return bytes.count
+        }
     }
 
-    /// `plain` gets a word of ASCII letters and digits with no hump or joiner (its lower-cased form and
-    /// scalar offset), `other` every other word.
-    private static func forEachWord(_ text: String, plain: (String, Int) -> Void, other: (Word) -> Void) {
+    /// Every word of `text` with its number among the words: `plain` gets a word of ASCII letters and
+    /// digits with no hump or joiner as its bytes (not yet lower-cased) and scalar offset, `other` every
+    /// other word. The index tokenises all text of the mesh and most words are plain, so those make
+    /// no String here.
+    static func forEachWord(_ text: String, plain: (_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ word: Int) -> Void,
+                            other: (_ word: Word, _ number: Int) -> Void) {
         var text = text
         text.withUTF8 { forEachWord(utf8: $0, plain: plain, other: other) }
     }
@@ -63,32 +64,28 @@ public enum Tokenizer {
     /// Kind of each ASCII byte.
     private static let asciiKinds: [Kind] = (0..<128).map { classify(Unicode.Scalar(UInt8($0))) }
 
-    /// One pass over the UTF-8 bytes. ASCII, nearly all text here, is classified by table; a word of
-    /// letters and digits with no hump inside, the commonest kind, is lower-cased in one go. Only words
+    /// One pass over the UTF-8 bytes. ASCII, nearly all text here, is classified by table. Only words
     /// with joiners, humps or other scripts are split scalar by scalar (`makeWord`).
-    private static func forEachWord(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: (String, Int) -> Void,
-                                    other: (Word) -> Void) {
+    private static func forEachWord(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void,
+                                    other: (Word, Int) -> Void) {
         let kinds = asciiKinds
         // Where the current word starts, in bytes and in scalars (offsets are in scalars).
         var start = 0, startScalar = 0
         var simple = true
         var previous: Kind = .other
+        var words = 0
         func flush(_ end: Int) {
-            guard end > start else { return }
+            let range = start..<end, offset = startScalar
+            guard !range.isEmpty else { return }
             if simple {
-                let canonical = String(unsafeUninitializedCapacity: end - start) { out in
-                    for i in start..<end {
-                        let b = bytes[i]
-                        out[i - start] = b >= 0x41 && b <= 0x5A ? b + 32 : b
-                    }
-                    return end - start
-                }
-                plain(canonical, startScalar)
+                plain(UnsafeBufferPointer(rebasing: bytes[range]), offset, words)
+                words += 1
             } else {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 if var made = makeWord(word.unicodeScalars.map { (scalar: $0, kind: classify($0)) }) {
-                    made.offset = startScalar
-                    other(made)
+                    made.offset = offset
+                    other(made, words)
+                    words += 1
                 }
             }
         }
