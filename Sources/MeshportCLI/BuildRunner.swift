@@ -42,25 +42,34 @@ struct BuildRunner {
                 return 0
             }
             let progress = build.progress
-            let outcome = try builder.build(progress: progress)
-            try writer.checkTarget(meshDirectory: meshURL, sourceRoots: outcome.sourceRoots)
-            let status = reporter.report(outcome.diagnostics)
-            guard status == 0, let site = outcome.site, let mesh = outcome.mesh else {
-                if textSummary { console.error(reporter.summary(outcome.diagnostics) + "; no site written") }
+            var prepared = try builder.prepare(progress: progress)
+            try writer.checkTarget(meshDirectory: meshURL, sourceRoots: prepared.outcome.sourceRoots)
+            let status = reporter.report(prepared.outcome.diagnostics)
+            guard status == 0, prepared.rendersSite, let mesh = prepared.outcome.mesh else {
+                if textSummary { console.error(reporter.summary(prepared.outcome.diagnostics) + "; no site written") }
                 return max(status, 1)
             }
-            var clock = StageClock()
+            // Pages go to the staging folder as they are rendered: the site is never whole in memory.
+            var staged = writer.begin()
+            var writing = Duration.zero
+            try builder.render(&prepared, progress: progress) { (files) throws(SiteWriter.Failure) in
+                let start = ContinuousClock.now
+                try staged.add(files)
+                writing += ContinuousClock.now - start
+            }
+            let outcome = prepared.outcome
             progress.started(.write)
-            let publication = try writer.write(site)
-            clock.lap("write")
-            progress.finished(.write, seconds: clock.laps.last!.seconds, [("files written", publication.written), ("kept", publication.kept)])
+            let start = ContinuousClock.now
+            let publication = try staged.finish()
+            let writeSeconds = StageClock.seconds(writing + (ContinuousClock.now - start))
+            progress.finished(.write, seconds: writeSeconds, [("files written", publication.written), ("kept", publication.kept)])
             if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
-                for (stage, seconds) in outcome.timings + clock.laps {
+                for (stage, seconds) in outcome.timings + [("write", writeSeconds)] {
                     console.error("stage \(stage): \(String(format: "%.3f", seconds)) s")
                 }
             }
             let changes = publication.unchanged ? "unchanged" : "\(publication.written) written, \(publication.kept) unchanged"
-            let built = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(site.files.count) files"
+            let built = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(staged.fileCount) files"
             let summary = built + " -> \(outURL.path)"
             if diagnostics.format == .text { build.summary(built + " (\(changes)) -> \(outURL.path)") }
             if let buildCache, let digest {

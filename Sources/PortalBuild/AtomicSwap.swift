@@ -38,16 +38,8 @@ enum AtomicSwap {
     /// `RENAME_EXCHANGE` from <linux/fs.h>.
     private static let renameExchangeFlag: UInt32 = 1 << 1
 
-    /// glibc has had `renameat2` since 2.28, but Swift's Glibc module does not declare it, so it is
-    /// looked up at run time; nil where the C library lacks it.
-    private static let renameExchange: RenameAt2? = {
-        #if os(Linux)
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-        #else
-        return nil
-        #endif
-    }()
+    /// glibc has had `renameat2` since 2.28, but Swift's Glibc module does not declare it.
+    private static let renameExchange = CLibrarySymbol.lookup("renameat2", as: RenameAt2.self)
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
 

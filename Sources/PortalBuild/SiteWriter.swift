@@ -4,8 +4,8 @@ import PortalRender
 import Glibc
 #endif
 
-/// The Write stage: writes the site into a staging folder beside the target, then swaps it in
-/// atomically (see `AtomicSwap`). Files the previous site already has with the same bytes are
+/// The Write stage: writes the site into a staging folder beside the target as its files come (see
+/// `StagedSite`), then swaps it in atomically (see `AtomicSwap`). Files the previous site already has with the same bytes are
 /// hard-linked from it rather than written, so they keep their inode and modification time; when
 /// nothing changed, nothing is touched at all. A failed or killed write leaves the previous site as
 /// it was; a folder that is not a meshport site, a source folder or one above it is never replaced.
@@ -59,55 +59,25 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    @discardableResult
-    public func write(_ site: RenderedSite) throws(Failure) -> Publication {
+    /// Starts publishing a site: files are then added as they are rendered (see `StagedSite`). Clears
+    /// what builds that were killed left beside the output.
+    public func begin() -> StagedSite {
         // An output that is a symbolic link is published where it points, and stays a link.
         let target = output.resolvingSymlinksInPath()
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         removeAbandonedFolders(in: parent, name: name)
-        let previous = PreviousSite(folder: target, comparedWith: site)
-        if previous.isIdentical { return Publication(written: 0, kept: site.files.count, unchanged: true) }
-
-        let fm = FileManager.default
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name)\(Self.stagingInfix)\(pid)")
-        let aside = parent.appendingPathComponent(".\(name)\(Self.asideInfix)\(pid)")
-        var publication = Publication(written: 0, kept: 0, unchanged: false)
-        var current = ""
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made: Set<String> = [""]
-            for path in site.paths {
-                current = path
-                let folder = (path as NSString).deletingLastPathComponent
-                if !made.contains(folder) {
-                    try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                    made.insert(folder)
-                }
-                let destination = staging.appendingPathComponent(path)
-                if previous.unchanged.contains(path), link(target.appendingPathComponent(path).path, destination.path) == 0 {
-                    publication.kept += 1
-                } else {
-                    try PlainFile.create(destination.path, bytes: site.files[path]!)
-                    publication.written += 1
-                }
-            }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw Failure(description: "cannot write the site\(current.isEmpty ? "" : " (at \(current))"): \(error.localizedDescription)")
-        }
-        do {
-            if let old = try AtomicSwap.replace(target.path, with: staging.path, aside: aside.path) {
-                try? fm.removeItem(atPath: old)
-            }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw Failure(description: error.description)
-        }
-        return publication
+        return StagedSite(target: target, staging: parent.appendingPathComponent(".\(name)\(Self.stagingInfix)\(pid)"),
+                          aside: parent.appendingPathComponent(".\(name)\(Self.asideInfix)\(pid)"))
+    }
+
+    /// Publishes a site held in memory, its files in path order.
+    @discardableResult
+    public func write(_ site: RenderedSite) throws(Failure) -> Publication {
+        var staged = begin()
+        try staged.add(site.paths.map { SiteFile(path: $0, bytes: site.files[$0]!) })
+        return try staged.finish()
     }
 
     static let stagingInfix = ".meshport-staging-"

@@ -8,8 +8,12 @@ public struct StageClock: Sendable {
     /// Ends the stage that ran since the previous lap (or since the clock was made).
     public mutating func lap(_ stage: String) {
         let now = ContinuousClock.now
-        let elapsed = (now - last).components
-        laps.append((stage, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        laps.append((stage, Self.seconds(now - last)))
         last = now
+    }
+
+    public static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

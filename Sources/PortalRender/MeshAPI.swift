@@ -149,12 +149,16 @@ struct MeshAPI: Encodable {
         sources = mesh.origins.map(SourceEntry.init)
     }
 
-    func json() -> [UInt8] { Self.encode(self) }
-
     /// Pretty, key-sorted JSON: stable bytes for the same model.
     static func encode<T: Encodable>(_ value: T) -> [UInt8] {
+        guard var bytes = try? [UInt8](encoder().encode(value)) else { return [] }
+        bytes.append(10)
+        return bytes
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? [UInt8](encoder.encode(value))).map { $0 + [10] } ?? []
+        return encoder
     }
 }

@@ -14,17 +14,33 @@ public struct SiteRenderer: Sendable {
         self.generatedAt = generatedAt
     }
 
+    /// Pages rendered at once: enough to keep every core busy, few enough that a batch's bytes stay small.
+    public static let batchSize = 256
+
+    /// The whole site in memory.
     public func render(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport()) -> RenderedSite {
         var site = RenderedSite()
+        render(mesh, governance: governance) { site.add($0) }
+        return site
+    }
+
+    /// Every file of the site, handed to `deliver` a batch at a time and kept by nothing else, so what
+    /// stays in memory is the caller's choice: the pages in `pages` order, `batchSize` at a time (each
+    /// batch rendered over the cores), then each supplement on its own, its files by path.
+    public func render<Failure: Error>(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport(),
+                                       batchSize: Int = Self.batchSize,
+                                       deliver: ([SiteFile]) throws(Failure) -> Void) throws(Failure) {
         let pages = Self.pages(mesh)
         let renderer = PageRenderer(self, mesh: mesh, governance: governance)
-        // Pages in parallel, bounded by the cores; results come back in list order.
-        let rendered = parallelMap(pages.count) { renderer.render(pages[$0]) }
-        for (page, bytes) in zip(pages, rendered) { site.files[PageRenderer.path(of: page, in: mesh)] = bytes }
-        for supplement in PageRenderer.Supplement.allCases {
-            site.files.merge(renderer.files(supplement)) { _, new in new }
+        for start in stride(from: 0, to: pages.count, by: max(1, batchSize)) {
+            let batch = pages[start..<min(pages.count, start + max(1, batchSize))]
+            // Results come back in list order, whatever the scheduling.
+            let rendered = parallelMap(batch.count) { renderer.render(batch[start + $0]) }
+            try deliver(zip(batch, rendered).map { SiteFile(path: PageRenderer.path(of: $0, in: mesh), bytes: $1) })
         }
-        return site
+        for supplement in PageRenderer.Supplement.allCases {
+            try deliver(renderer.files(supplement).sorted { $0.key < $1.key }.map { SiteFile(path: $0.key, bytes: $0.value) })
+        }
     }
 
     /// Every page of the site, in a fixed order.

@@ -63,6 +63,49 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path), ["site"], "no staging folder is left")
     }
 
+    func file(_ path: String, _ text: String) -> SiteFile { SiteFile(path: path, bytes: Array(text.utf8)) }
+
+    func stagingFolders(_ scratch: TemporaryMesh) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: scratch.root.path).filter { $0.contains("meshport-staging") }
+    }
+
+    /// Files come in batches as they are rendered: nothing is staged while they all equal the previous
+    /// site's, and the unchanged ones taken in before the first change are still hard-linked.
+    func testStreamedFilesAreStagedFromTheFirstChangeAndKeepTheUnchangedOnes() throws {
+        let scratch = try TemporaryMesh([:])
+        let out = scratch.url("site")
+        try SiteWriter(output: out).write(site(first))
+        let before = identities(out)
+        var staged = SiteWriter(output: out).begin()
+        try staged.add([file("index.html", "home"), file("api/mesh.json", "{}")])
+        XCTAssertEqual(try stagingFolders(scratch), [], "nothing differs yet: nothing is staged")
+        try staged.add([file("products/a/index.html", "a, changed")])
+        XCTAssertEqual(try stagingFolders(scratch).count, 1)
+        try staged.add([file("products/b/index.html", "b")])
+        XCTAssertEqual(staged.fileCount, 4)
+        XCTAssertEqual(counts(try staged.finish()), [1, 3, 0])
+        let after = identities(out)
+        for path in ["index.html", "api/mesh.json", "products/b/index.html"] { XCTAssertEqual(after[path], before[path], path) }
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("products/a/index.html"), encoding: .utf8), "a, changed")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path), ["site"])
+    }
+
+    /// A second file for a path fails the write; the previous site's file of that name (hard-linked
+    /// into the staging folder) is never written through, and the staging folder goes.
+    func testASecondFileForOnePathFailsAndLeavesThePreviousSiteWhole() throws {
+        let scratch = try TemporaryMesh([:])
+        let out = scratch.url("site")
+        try SiteWriter(output: out).write(site(first))
+        var staged = SiteWriter(output: out).begin()
+        try staged.add([file("products/a/index.html", "a, changed"), file("index.html", "home")])
+        XCTAssertThrowsError(try staged.add([file("index.html", "home, again")])) { error in
+            XCTAssertTrue("\(error)".contains("two files for one path (index.html)"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8), "home")
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("products/a/index.html"), encoding: .utf8), "a")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path), ["site"])
+    }
+
     func testAFileAddedToTheOutputIsRemovedByTheNextBuild() throws {
         let scratch = try TemporaryMesh([:])
         let out = scratch.url("site")

@@ -1,0 +1,10 @@
+/// One file of the site as the Render stage hands it on: where it goes, relative to the site root, and its bytes.
+public struct SiteFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
