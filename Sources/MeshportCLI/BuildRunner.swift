@@ -2,6 +2,7 @@ import Foundation
 import MeshLoad
 import MeshModel
 import PortalBuild
+import PortalRender
 
 /// Runs a build and reports it. Returns the exit status: 0 built, 1 errors in the input,
 /// 2 configuration problems.
@@ -29,9 +30,10 @@ struct BuildRunner {
                                       bundleDirectory: bundles.map { URL(fileURLWithPath: $0) }, sourceOptions: sources.options)
             // Only an explicit --cache remembers builds; the default cache folder holds git sources only.
             let buildCache = sources.cache.map { BuildCache(cacheDirectory: URL(fileURLWithPath: $0)) }
-            let digest = try buildCache.map { _ throws(MeshLoader.ConfigurationError) in
-                try builder.inputDigest(settings: [MeshportVersion.current, theme ?? ""])
+            let inputs = try buildCache.map { _ throws(MeshLoader.ConfigurationError) in
+                try builder.inputDigests(settings: [MeshportVersion.current, theme ?? ""])
             }
+            let digest = inputs?.digest
             if let buildCache, let digest, let record = buildCache.unchangedBuild(digest: digest, output: outURL) {
                 let status = reporter.report(record.diagnostics)
                 if status != 0 {
@@ -49,11 +51,23 @@ struct BuildRunner {
                 if textSummary { console.error(reporter.summary(prepared.outcome.diagnostics) + "; no site written") }
                 return max(status, 1)
             }
+            // With --cache, pages and supplements whose fingerprint did not change since the last build
+            // are not rendered: their files are carried over from the site that build published.
+            let reuse = buildCache.flatMap { cache in
+                inputs.flatMap { builder.fingerprints(of: prepared, inputs: $0) }.map {
+                    RenderReuse(fingerprints: $0, last: cache.lastBuild(output: outURL)?.pages)
+                }
+            }
             // Pages go to the staging folder as they are rendered: the site is never whole in memory.
             var staged = writer.begin()
             var writing = Duration.zero
-            try builder.render(&prepared, progress: progress) { (files) throws(SiteWriter.Failure) in
+            var supplementFiles: [PageRenderer.Supplement: [String]] = [:]
+            var rendered = 0
+            try staged.carryOver(reuse?.carried ?? [])
+            try builder.render(&prepared, progress: progress, reusing: reuse?.reuse ?? .init()) { (files) throws(SiteWriter.Failure) in
                 let start = ContinuousClock.now
+                rendered += files.count
+                for file in files { if let supplement = file.supplement { supplementFiles[supplement, default: []].append(file.path) } }
                 try staged.add(files)
                 writing += ContinuousClock.now - start
             }
@@ -68,13 +82,15 @@ struct BuildRunner {
                     console.error("stage \(stage): \(String(format: "%.3f", seconds)) s")
                 }
             }
-            let changes = publication.unchanged ? "unchanged" : "\(publication.written) written, \(publication.kept) unchanged"
+            var changes = publication.unchanged ? "unchanged" : "\(publication.written) written, \(publication.kept) unchanged"
+            if let carried = reuse?.carried.count, carried > 0 { changes = "\(rendered) rendered, \(carried) reused; " + changes }
             let built = "built \(mesh.products.count) products in \(mesh.domains.count) domains, \(staged.fileCount) files"
             let summary = built + " -> \(outURL.path)"
             if diagnostics.format == .text { build.summary(built + " (\(changes)) -> \(outURL.path)") }
             if let buildCache, let digest {
                 buildCache.remember(.init(digest: digest, output: outURL.standardizedFileURL.path,
-                                          outputStamp: BuildCache.stamp(outURL), diagnostics: outcome.diagnostics, summary: summary))
+                                          outputStamp: BuildCache.stamp(outURL), diagnostics: outcome.diagnostics, summary: summary,
+                                          pages: reuse?.record(rendered: supplementFiles)))
             }
             return 0
         } catch let error as MeshLoader.ConfigurationError {

@@ -10,7 +10,7 @@ import Glibc
 public struct BuildCache: Sendable {
     public struct Record: Codable, Sendable, Equatable {
         /// Bumped when the record's meaning changes; a record of another format is ignored.
-        public static let currentFormat = 1
+        public static let currentFormat = 2
         public var format = Record.currentFormat
         /// `MeshBuilder.inputDigest` of the build.
         public var digest: String
@@ -20,13 +20,32 @@ public struct BuildCache: Sendable {
         public var diagnostics: [Diagnostic]
         /// The line the build printed ("built N products ...").
         public var summary: String
+        /// What the published site was made from (`PageFingerprints`), so a later build renders only the
+        /// pages and supplements whose fingerprint changed and keeps the others' files.
+        public var pages: Pages?
 
-        public init(digest: String, output: String, outputStamp: String, diagnostics: [Diagnostic], summary: String) {
+        public struct Pages: Codable, Sendable, Equatable {
+            /// Page path -> fingerprint.
+            public var fingerprints: [String: UInt64]
+            /// Supplement (`PageRenderer.Supplement`, by case name) -> fingerprint, and the files it made.
+            public var supplements: [String: UInt64]
+            public var supplementFiles: [String: [String]]
+
+            public init(fingerprints: [String: UInt64], supplements: [String: UInt64], supplementFiles: [String: [String]]) {
+                self.fingerprints = fingerprints
+                self.supplements = supplements
+                self.supplementFiles = supplementFiles
+            }
+        }
+
+        public init(digest: String, output: String, outputStamp: String, diagnostics: [Diagnostic], summary: String,
+                    pages: Pages? = nil) {
             self.digest = digest
             self.output = output
             self.outputStamp = outputStamp
             self.diagnostics = diagnostics
             self.summary = summary
+            self.pages = pages
         }
     }
 
@@ -41,9 +60,16 @@ public struct BuildCache: Sendable {
 
     /// The last build's record when it was of these inputs, to this output, and the output is as it left it.
     public func unchangedBuild(digest: String, output: URL) -> Record? {
+        guard let record = lastBuild(output: output), record.digest == digest else { return nil }
+        return record
+    }
+
+    /// The last build's record when it was to this output and the output is as it left it: its files
+    /// are what the record says they were made from.
+    public func lastBuild(output: URL) -> Record? {
         guard let data = FileManager.default.contents(atPath: recordFile.path),
               let record = try? JSONDecoder().decode(Record.self, from: data),
-              record.format == Record.currentFormat, record.digest == digest,
+              record.format == Record.currentFormat,
               record.output == output.standardizedFileURL.path,
               record.outputStamp == Self.stamp(output) else { return nil }
         return record

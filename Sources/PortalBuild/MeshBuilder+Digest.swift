@@ -8,6 +8,12 @@ extension MeshBuilder {
     /// would read, the theme, the settings that change pages, and the meshport binary itself. Equal
     /// digests give byte-identical sites, which is what lets `build --cache` skip a build.
     public func inputDigest(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> String {
+        try inputDigests(settings: settings).digest
+    }
+
+    /// The digest, and the hash of each input file by its path relative to the mesh folder (bundles are
+    /// in the digest only): what page fingerprints are made of (`PageFingerprints`).
+    public func inputDigests(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> InputDigests {
         let (config, sourcePaths) = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).inputPaths()
         let theme = try loadTheme(config)
         let paths = sourcePaths.map { meshDirectory.appendingPathComponent($0).path } + bundleFiles()
@@ -27,7 +33,27 @@ extension MeshBuilder {
             hash.combine(path)
             hash.combine(fileHash)
         }
-        return hash.hex
+        var files: [String: UInt64] = Dictionary(minimumCapacity: sourcePaths.count)
+        for (path, fileHash) in zip(sourcePaths, fileHashes) { files[path] = fileHash }
+        var bundles = StableHash()
+        for (path, fileHash) in zip(paths.dropFirst(sourcePaths.count), fileHashes.dropFirst(sourcePaths.count)) {
+            bundles.combine(path)
+            bundles.combine(fileHash)
+        }
+        var binary = StableHash()
+        for setting in settings + [Self.executableStamp()] { binary.combine(setting) }
+        return InputDigests(digest: hash.hex, files: files, bundles: bundles.value, binary: binary.hex)
+    }
+
+    public struct InputDigests: Sendable {
+        /// One hash of everything: equal digests give byte-identical sites.
+        public var digest: String
+        /// Each source file's hash, by its path relative to the mesh folder.
+        public var files: [String: UInt64]
+        /// One hash of every bundle (`--bundles`): the files inside them are not in `files`.
+        public var bundles: UInt64
+        /// The binary and the settings passed in: a rebuilt meshport may render differently.
+        public var binary: String
     }
 
     /// Every file under `--bundles`, sorted: a bundle's bytes stand for its repository's files.

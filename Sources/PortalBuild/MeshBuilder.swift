@@ -90,6 +90,7 @@ public struct MeshBuilder: Sendable {
     /// caller decides what is kept. Adds the stage's time to the timings, not counting time in `deliver`.
     /// Only for a prepared build that `rendersSite`.
     public func render<Failure: Error>(_ prepared: inout Prepared, progress: BuildProgress = .silent,
+                                       reusing: SiteRenderer.Reuse = SiteRenderer.Reuse(),
                                        deliver: ([SiteFile]) throws(Failure) -> Void) throws(Failure) {
         guard let mesh = prepared.outcome.mesh, let report = prepared.outcome.report else {
             preconditionFailure("render(_:) needs a prepared build that renders a site")
@@ -99,7 +100,8 @@ public struct MeshBuilder: Sendable {
         progress.started(.render)
         let start = ContinuousClock.now
         var delivering = Duration.zero, files = 0
-        try SiteRenderer(theme: prepared.theme, generatedAt: generatedAt).render(mesh, governance: report) { (batch) throws(Failure) in
+        try SiteRenderer(theme: prepared.theme, generatedAt: generatedAt).render(mesh, governance: report,
+                                                                                 reusing: reusing) { (batch) throws(Failure) in
             let handed = ContinuousClock.now
             files += batch.count
             let bytes = batch.reduce(0) { $0 + $1.bytes.count }

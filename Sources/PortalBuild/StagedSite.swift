@@ -52,6 +52,22 @@ public struct StagedSite {
         }
     }
 
+    /// Takes in files the previous site has and the caller knows to be unchanged without their bytes
+    /// (`build --cache`: their fingerprints did not change, and the site is as that build left it).
+    public mutating func carryOver(_ carried: [String]) throws(SiteWriter.Failure) {
+        for path in carried {
+            do throws(SiteWriter.Failure) {
+                guard paths.insert(path).inserted else {
+                    throw SiteWriter.Failure(description: "two files for one path (\(path))")
+                }
+                if isStaging { try keep(path) } else { unchangedBeforeStaging.append(path) }
+            } catch {
+                discard()
+                throw SiteWriter.Failure(description: "cannot write the site (at \(path)): \(error.description)")
+            }
+        }
+    }
+
     /// Publishes what was taken in: swaps it in for the previous site, or leaves that untouched when it
     /// already is exactly this site.
     public mutating func finish() throws(SiteWriter.Failure) -> SiteWriter.Publication {

@@ -27,10 +27,13 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, handed to `deliver` a batch at a time and kept by nothing else, so what
     /// stays in memory is the caller's choice: the pages in `pages` order, `batchSize` at a time (each
     /// batch rendered over the cores), then each supplement on its own, its files by path.
+    /// `reusing`: pages (by path) and supplements not to render, because the caller has their files
+    /// from an earlier build (`build --cache`).
     public func render<Failure: Error>(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport(),
-                                       batchSize: Int = Self.batchSize,
+                                       batchSize: Int = Self.batchSize, reusing: Reuse = Reuse(),
                                        deliver: ([SiteFile]) throws(Failure) -> Void) throws(Failure) {
-        let pages = Self.pages(mesh)
+        let pages = reusing.pages.isEmpty ? Self.pages(mesh)
+            : Self.pages(mesh).filter { !reusing.pages.contains(PageRenderer.path(of: $0, in: mesh)) }
         let renderer = PageRenderer(self, mesh: mesh, governance: governance)
         for start in stride(from: 0, to: pages.count, by: max(1, batchSize)) {
             let batch = pages[start..<min(pages.count, start + max(1, batchSize))]
@@ -38,8 +41,20 @@ public struct SiteRenderer: Sendable {
             let rendered = parallelMap(batch.count) { renderer.render(batch[start + $0]) }
             try deliver(zip(batch, rendered).map { SiteFile(path: PageRenderer.path(of: $0, in: mesh), bytes: $1) })
         }
-        for supplement in PageRenderer.Supplement.allCases {
-            try deliver(renderer.files(supplement).sorted { $0.key < $1.key }.map { SiteFile(path: $0.key, bytes: $0.value) })
+        for supplement in PageRenderer.Supplement.allCases where !reusing.supplements.contains(supplement) {
+            try deliver(renderer.files(supplement).sorted { $0.key < $1.key }.map {
+                SiteFile(path: $0.key, bytes: $0.value, supplement: supplement)
+            })
+        }
+    }
+
+    /// What a render leaves out because the caller already has it.
+    public struct Reuse: Sendable {
+        public var pages: Set<String>
+        public var supplements: Set<PageRenderer.Supplement>
+        public init(pages: Set<String> = [], supplements: Set<PageRenderer.Supplement> = []) {
+            self.pages = pages
+            self.supplements = supplements
         }
     }
 

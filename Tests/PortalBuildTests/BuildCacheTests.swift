@@ -42,6 +42,43 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(strict.status, 1, "cached warnings still count as errors when asked: \(strict.stderr)")
     }
 
+    func testAnEditedDocRendersOnlyWhatItFeedsAndTheSiteEqualsAFullBuild() throws {
+        let mesh = try TemporaryMesh(MiniMesh.files)
+        let out = mesh.url("site"), cache = mesh.url(".cache"), full = mesh.url("full")
+        let arguments = ["build", mesh.root.path, "--out", out.path, "--cache", cache.path]
+        let first = try MeshportProcess.run(arguments)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertFalse(first.stdout.contains("reused"), "nothing to reuse the first time: \(first.stdout)")
+        let before = stamps(out)
+
+        let usage = mesh.url("domains/sales/products/orders/docs/usage.md")
+        try (String(contentsOf: usage, encoding: .utf8) + "\nA sentence added by the test.\n").write(to: usage, atomically: false, encoding: .utf8)
+        let edited = try MeshportProcess.run(arguments)
+        XCTAssertEqual(edited.status, 0, edited.stderr)
+        let counts = try XCTUnwrap(edited.stdout.firstMatch(of: /\((\d+) rendered, (\d+) reused;/), edited.stdout)
+        let rendered = Int(counts.1)!, reused = Int(counts.2)!
+        XCTAssertEqual(rendered + reused, before.count)
+        XCTAssertLessThan(rendered, reused, "only the doc's page and what lists or indexes it: \(edited.stdout)")
+        // Carried-over files keep their inode and time; the site equals a build from scratch, byte for byte.
+        let after = stamps(out)
+        XCTAssertEqual(after["products/sales/orders/index.html"], before["products/sales/orders/index.html"])
+        XCTAssertNotEqual(after["products/sales/orders/usage.html"], before["products/sales/orders/usage.html"])
+        XCTAssertEqual(try MeshportProcess.run(["build", mesh.root.path, "--out", full.path]).status, 0)
+        XCTAssertEqual(Set(after.keys), Set(stamps(full).keys))
+        for path in after.keys {
+            XCTAssertEqual(FileManager.default.contents(atPath: out.appendingPathComponent(path).path),
+                           FileManager.default.contents(atPath: full.appendingPathComponent(path).path), path)
+        }
+
+        // A site changed by hand is not vouched for: everything is rendered again.
+        try Data("x".utf8).write(to: out.appendingPathComponent("products/sales/orders/index.html"))
+        try (String(contentsOf: usage, encoding: .utf8) + "\nAnother sentence.\n").write(to: usage, atomically: false, encoding: .utf8)
+        let repaired = try MeshportProcess.run(arguments)
+        XCTAssertEqual(repaired.status, 0, repaired.stderr)
+        XCTAssertFalse(repaired.stdout.contains("reused"), repaired.stdout)
+        XCTAssertNotEqual(try String(contentsOf: out.appendingPathComponent("products/sales/orders/index.html"), encoding: .utf8), "x")
+    }
+
     func testAnEditedInputOrAnEditedSiteMakesARealBuild() throws {
         let mesh = try TemporaryMesh(MiniMesh.files)
         let out = mesh.url("site"), cache = mesh.url(".cache")
