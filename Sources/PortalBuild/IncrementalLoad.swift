@@ -1,5 +1,6 @@
 import Foundation
 import MeshCheck
+import MeshLink
 import MeshLoad
 import MeshModel
 
@@ -113,6 +114,28 @@ public struct IncrementalLoad: Sendable {
         return documents
     }
 
+    /// The products and contracts of these files, for `MeshLinker.relinking`; nil unless the last `update`
+    /// read each again, and before and after it held products or contracts and nothing else, none of
+    /// them an Open Data Mesh descriptor (whose `$ref`s read other files).
+    public func structuredEdits(_ paths: [String]) -> [MeshLinker.StructuredEdit]? {
+        var edits: [MeshLinker.StructuredEdit] = []
+        for path in paths {
+            guard let old = replaced[path], let new = files[path], Self.holdsOnlyProductsOrContracts(old),
+                  Self.holdsOnlyProductsOrContracts(new), !rootsWithDescriptors.contains(new.root) else { return nil }
+            edits.append(.init(file: path, products: new.contents.part.products, contracts: new.contents.part.contracts))
+        }
+        return edits
+    }
+
+    private static func holdsOnlyProductsOrContracts(_ file: File) -> Bool {
+        let part = file.contents.part
+        return !(part.products.isEmpty && part.contracts.isEmpty) && part.entities.isEmpty && part.documents.isEmpty
+            && part.assets.isEmpty && part.domainConfigs.isEmpty && !file.followsReferences
+    }
+
+    /// What the files the last `update` read again held before.
+    private var replaced: [String: File] = [:]
+
     /// Number of files read (inputs and repository configurations).
     public var fileCount: Int { files.count }
 
@@ -163,6 +186,7 @@ public struct IncrementalLoad: Sendable {
             digests[file.contents.path] = file.bytes
             if file.followsReferences { rootsWithDescriptors.insert(file.root) }
         }
+        replaced = previous
         change.read += list.map(\.found.path).filter { !change.added.contains($0) }
         if change.added.isEmpty, change.removed.isEmpty, !change.read.contains(where: { $0.hasSuffix(DomainConfigReader.fileName) }) {
             patchAssembly(change.read, previous: previous)
