@@ -6,41 +6,41 @@ import MeshModel
 enum GovernanceChecks {
     static let minimumPurposeLength = 40
 
-    static func run(_ mesh: LinkedMesh) -> [Finding] {
+    /// The findings about one product: its manifest, its owner team and the contracts it publishes.
+    static func run(_ mesh: LinkedMesh, product i: Int) -> [Finding] {
         var findings: [Finding] = []
-        for (i, product) in mesh.products.enumerated() {
-            let m = product.manifest
-            func add(_ rule: String, _ message: String, _ location: SourceLocation?) {
-                findings.append(Finding(rule: rule, message: message, location: location ?? m.location, product: i))
+        let product = mesh.products[i]
+        let m = product.manifest
+        func add(_ rule: String, _ message: String, _ location: SourceLocation?) {
+            findings.append(Finding(rule: rule, message: message, location: location ?? m.location, product: i))
+        }
+        // Open Data Mesh descriptors have no status field to fill in.
+        if m.status == nil, !m.apiVersion.hasPrefix("dpds-") {
+            add("product.status.missing", "data product '\(m.name)' has no 'status' (proposed, draft, active, deprecated or retired)", nil)
+        }
+        if let purpose = m.description.purpose {
+            if purpose.count < minimumPurposeLength {
+                add("product.description.length",
+                    "the purpose of '\(m.name)' has \(purpose.count) characters; write at least \(minimumPurposeLength)",
+                    m.node["description"]?["purpose"]?.location)
             }
-            // Open Data Mesh descriptors have no status field to fill in.
-            if m.status == nil, !m.apiVersion.hasPrefix("dpds-") {
-                add("product.status.missing", "data product '\(m.name)' has no 'status' (proposed, draft, active, deprecated or retired)", nil)
-            }
-            if let purpose = m.description.purpose {
-                if purpose.count < minimumPurposeLength {
-                    add("product.description.length",
-                        "the purpose of '\(m.name)' has \(purpose.count) characters; write at least \(minimumPurposeLength)",
-                        m.node["description"]?["purpose"]?.location)
-                }
-            } else {
-                add("product.description.required", "data product '\(m.name)' has no 'description.purpose'", m.node["description"]?.location)
-            }
-            if m.team?.name == nil {
-                add("product.team.required", "data product '\(m.name)' names no owner team ('team.name')", m.team?.location)
-            }
-            let hasSupport = m.support.contains { $0.url != nil }
-            if !hasSupport && mesh.team(product.team)?.email == nil {
-                add("product.owner.contact", "nobody can be contacted about '\(m.name)': add a support channel with a URL or an email to its owner team",
-                    m.node["support"]?.location ?? m.team?.location)
-            }
-            if let version = m.version, !isSemanticVersion(version) {
-                add("product.version.semver", "version '\(version)' of '\(m.name)' is not MAJOR.MINOR.PATCH", m.node["version"]?.location)
-            }
-            for port in product.outputPorts {
-                guard let c = port.contract else { continue }
-                findings += contractFindings(mesh.contracts[c], product: i)
-            }
+        } else {
+            add("product.description.required", "data product '\(m.name)' has no 'description.purpose'", m.node["description"]?.location)
+        }
+        if m.team?.name == nil {
+            add("product.team.required", "data product '\(m.name)' names no owner team ('team.name')", m.team?.location)
+        }
+        let hasSupport = m.support.contains { $0.url != nil }
+        if !hasSupport && mesh.team(product.team)?.email == nil {
+            add("product.owner.contact", "nobody can be contacted about '\(m.name)': add a support channel with a URL or an email to its owner team",
+                m.node["support"]?.location ?? m.team?.location)
+        }
+        if let version = m.version, !isSemanticVersion(version) {
+            add("product.version.semver", "version '\(version)' of '\(m.name)' is not MAJOR.MINOR.PATCH", m.node["version"]?.location)
+        }
+        for port in product.outputPorts {
+            guard let c = port.contract else { continue }
+            findings += contractFindings(mesh.contracts[c], product: i)
         }
         return findings
     }

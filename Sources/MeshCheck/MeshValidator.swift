@@ -16,6 +16,9 @@ public struct MeshValidator: Sendable {
     /// of it: the costly part of validation, which depends on the products, contracts and ownership,
     /// never on what docs say.
     public struct Checked: Sendable {
+        /// Per product, the reference checks' and the governance checks' findings.
+        let reference: [[Finding]]
+        let governance: [[Finding]]
         let found: [Diagnostic]
         let policy: GovernancePolicy
         public let report: GovernanceReport
@@ -42,12 +45,36 @@ public struct MeshValidator: Sendable {
 
     /// The reference and governance checks and the compliance report.
     public func check(loaded: LoadedMesh, linked: LinkedMesh) -> Checked {
+        checked(loaded: loaded, linked: linked, reference: linked.products.indices.map { ReferenceChecks.run(linked, product: $0) },
+                governance: linked.products.indices.map { GovernanceChecks.run(linked, product: $0) })
+    }
+
+    /// `check` of a mesh that differs from the one `previous` was made of only in the manifests of
+    /// `products` and the contracts they publish (`MeshLinker.relinking`): their findings are found
+    /// again, and those of the products that read from them (which say when an upstream is deprecated);
+    /// the others' are kept.
+    public func rechecking(_ previous: Checked, loaded: LoadedMesh, linked: LinkedMesh, products: Set<Int>) -> Checked {
+        var affected = products
+        for edge in linked.edges where products.contains(edge.upstream.product) { affected.insert(edge.downstream.product) }
+        var reference = previous.reference, governance = previous.governance
+        for i in affected {
+            reference[i] = ReferenceChecks.run(linked, product: i)
+            governance[i] = GovernanceChecks.run(linked, product: i)
+        }
+        return checked(loaded: loaded, linked: linked, reference: reference, governance: governance)
+    }
+
+    /// In the order the checks run over a whole mesh: each product's reference findings, the cycles,
+    /// each product's governance findings.
+    private func checked(loaded: LoadedMesh, linked: LinkedMesh, reference: [[Finding]], governance: [[Finding]]) -> Checked {
         let policy = GovernancePolicy(config: loaded.config, domainConfigs: loaded.domainConfigs)
-        let findings = ReferenceChecks.run(linked) + GovernanceChecks.run(linked)
+        let cycles = LineageCycles.find(linked)
+        let findings = reference.flatMap { $0 } + cycles + governance.flatMap { $0 }
         let found = findings.map { f in
             Diagnostic(RuleCatalog.rule(f.rule)?.defaultSeverity ?? .warning, f.rule, f.message, at: f.location, notes: f.notes)
         }
-        return Checked(found: found, policy: policy, report: report(linked, findings: findings, policy: policy))
+        return Checked(reference: reference, governance: governance, found: found, policy: policy,
+                       report: report(linked, findings: findings, policy: policy))
     }
 
     /// `schema`: the schema findings when already known (`schemaDiagnostics` of every file, kept by `serve`);

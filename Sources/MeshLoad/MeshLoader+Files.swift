@@ -39,16 +39,21 @@ extension MeshLoader {
         /// Roots with a `meshport.yaml`, in root order.
         public var domainConfigRoots: [String]
         public var inputs: [(found: SourceDiscovery.Found, root: String)]
+        /// By root: the symbolic links that lead out of it (see `SourceDiscovery.Listing`).
+        public var problems: [String: [Diagnostic]]
     }
 
     public func inventory(_ sources: Sources) -> Inventory {
         let discovery = sources.discovery
         var seen = Set(sources.roots.map(Self.domainConfigPath(root:)))
         var inputs: [(found: SourceDiscovery.Found, root: String)] = []
+        var problems: [String: [Diagnostic]] = [:]
         for root in sources.roots {
-            for found in discovery.files(in: root).found where seen.insert(found.path).inserted { inputs.append((found, root)) }
+            let listing = discovery.files(in: root)
+            for found in listing.found where seen.insert(found.path).inserted { inputs.append((found, root)) }
+            if !listing.diagnostics.isEmpty { problems[root, default: []] += listing.diagnostics }
         }
-        return Inventory(domainConfigRoots: domainConfigRoots(sources), inputs: inputs)
+        return Inventory(domainConfigRoots: domainConfigRoots(sources), inputs: inputs, problems: problems)
     }
 
     /// The roots that have a `meshport.yaml`, in root order.
@@ -75,6 +80,11 @@ extension MeshLoader {
         var part = LoadedMesh(config: Self.placeholderConfig)
         let diagnostics = read(found, root: root, into: &part)
         return FileContents(path: found.path, part: part, diagnostics: diagnostics)
+    }
+
+    /// What listing `root` found wrong, as a part of the load: it comes before the root's files.
+    public static func listingProblems(_ diagnostics: [Diagnostic], root: String) -> FileContents {
+        FileContents(path: root, part: LoadedMesh(config: placeholderConfig), diagnostics: diagnostics)
     }
 
     /// The mesh from its files, given in reading order: every repository's `meshport.yaml` first,

@@ -42,16 +42,19 @@ public struct SourceDiscovery: Sendable {
     public struct Listing: Sendable {
         public var found: [Found] = []
         public var diagnostics: [Diagnostic] = []
+        public init() {}
     }
 
     /// Every input file below a source root, depth-first in byte order of names, at most `limit` of
     /// them; hidden entries skipped. A symbolic link is followed only when its target is inside the
     /// repository; one that leads out of it (or to nothing) is an error at the link, and never read.
-    public func files(in root: String, limit: Int = .max) -> Listing {
+    /// `repository`: the root a folder below it is listed in (default: `root` is a source root).
+    public func files(in root: String, repository: String? = nil, limit: Int = .max) -> Listing {
         var listing = Listing()
-        guard let realRoot = Self.realPath(meshDirectory.appendingPathComponent(root).path) else { return listing }
+        let repository = repository ?? root
+        guard let realRoot = Self.realPath(meshDirectory.appendingPathComponent(repository).path) else { return listing }
         var visited: Set<String> = []
-        walk(root, repository: (root, realRoot), limit: limit, visited: &visited, into: &listing)
+        walk(root, repository: (repository, realRoot), limit: limit, visited: &visited, into: &listing)
         return listing
     }
 

@@ -5,7 +5,7 @@ import PortalRender
 /// Hashes of the mesh's parts, each covering what some pages show of that part.
 struct EntityDigests: Sendable {
     var mesh: LinkedMesh
-    let governance: GovernanceReport
+    var governance: GovernanceReport
     let settings: UInt64
     /// What a lineage diagram shows of a product: name, URL, status, domain.
     var label: [UInt64] = []
@@ -25,6 +25,8 @@ struct EntityDigests: Sendable {
     var teamLabel: [String: UInt64] = [:]
     var teamFull: [String: UInt64] = [:]
     var compliance: [String: UInt64] = [:]
+    /// What a product's page and lists show of a contract: its file and where in it.
+    var contracts: [UInt64] = []
     /// Products one lineage edge away, each once.
     var neighbours: [[Int]] = []
     /// "<domain>/<slug>" of each product.
@@ -81,55 +83,79 @@ struct EntityDigests: Sendable {
                 }
             }
         }
-        let contracts = mesh.contracts.map { c in Self.hash { combineFile(c.file, c.location, into: &$0); $0.combine(c.id) } }
+        contracts = mesh.contracts.map(contractDigest)
         docs = mesh.docs.map(docDigest)
-        let domainLabel = self.domainLabel, teamLabel = self.teamLabel
-        label = mesh.products.map { p in
-            Self.hash { h in
-                for field in [p.name, p.url, p.manifest.status ?? "\u{0}"] { h.combine(field) }
-                h.combine(domainLabel[p.domain] ?? 0)
-            }
-        }
-        externals = mesh.products.map { p in
-            Self.hash { h in
-                for port in p.inputPorts where port.upstream == nil { h.combine((port.port.contractId ?? "\u{0}") + " " + port.port.name) }
-            }
-        }
+        label = mesh.products.indices.map(labelDigest)
+        externals = mesh.products.indices.map(externalsDigest)
         docNavigation = mesh.products.map { p in
             Self.hash { h in for d in p.docs { h.combine(mesh.docs[d].url + " " + mesh.docs[d].title + (mesh.docs[d].isLanding ? " *" : "")) } }
         }
-        node = mesh.products.map { p in
-            Self.hash { h in
-                combineFile(p.manifest.file, p.manifest.location, into: &h)
-                for field in [p.slug, p.domain, p.team ?? "\u{0}"] { h.combine(field) }
-                h.combine(domainLabel[p.domain] ?? 0)
-                h.combine(p.team.flatMap { teamLabel[$0] } ?? 0)
-                for port in p.outputPorts {
-                    h.combine(port.anchor)
-                    h.combine(port.contract.map { contracts[$0] } ?? 0)
-                    for object in port.schemaAnchors { h.combine(([object.object] + object.columns).joined(separator: " ")) }
-                }
-                for port in p.inputPorts { h.combine(port.anchor) }
-            }
-        }
-        own = mesh.products.indices.map { [node, docNavigation] i in
-            let p = mesh.products[i]
-            return Self.hash { h in
-                h.combine(node[i])
-                h.combine(docNavigation[i])
-                h.combine(p.landingDoc.map { mesh.docs[$0].url } ?? "\u{0}")
-                for port in p.outputPorts { for ref in port.consumers { h.combine(key(ref.product) + "#" + ref.port) } }
-                for port in p.inputPorts { h.combine(port.upstream.map { key($0.product) + "#" + $0.port } ?? "\u{0}") }
-                for anchor in p.anchors.sorted() { h.combine(anchor) }
-            }
-        }
+        node = mesh.products.indices.map(nodeDigest)
+        own = mesh.products.indices.map(ownDigest)
         var neighbours = Array(repeating: [Int](), count: mesh.products.count)
         for edge in mesh.edges {
             neighbours[edge.upstream.product].append(edge.downstream.product)
             neighbours[edge.downstream.product].append(edge.upstream.product)
         }
         self.neighbours = neighbours.map { Array(Set($0)).sorted() }
-        // Each round takes in the neighbours' previous round: after n rounds, everything n hops away.
+        rings = ringDigests()
+        for product in governance.products { compliance[product.key] = Self.complianceDigest(product) }
+    }
+
+    func contractDigest(_ c: DataContract) -> UInt64 {
+        Self.hash { combineFile(c.file, c.location, into: &$0); $0.combine(c.id) }
+    }
+
+    func labelDigest(_ i: Int) -> UInt64 {
+        let p = mesh.products[i]
+        return Self.hash { h in
+            for field in [p.name, p.url, p.manifest.status ?? "\u{0}"] { h.combine(field) }
+            h.combine(domainLabel[p.domain] ?? 0)
+        }
+    }
+
+    func externalsDigest(_ i: Int) -> UInt64 {
+        Self.hash { h in
+            for port in mesh.products[i].inputPorts where port.upstream == nil {
+                h.combine((port.port.contractId ?? "\u{0}") + " " + port.port.name)
+            }
+        }
+    }
+
+    /// Needs `contracts`.
+    func nodeDigest(_ i: Int) -> UInt64 {
+        let p = mesh.products[i]
+        return Self.hash { h in
+            combineFile(p.manifest.file, p.manifest.location, into: &h)
+            for field in [p.slug, p.domain, p.team ?? "\u{0}"] { h.combine(field) }
+            h.combine(domainLabel[p.domain] ?? 0)
+            h.combine(p.team.flatMap { teamLabel[$0] } ?? 0)
+            for port in p.outputPorts {
+                h.combine(port.anchor)
+                h.combine(port.contract.map { contracts[$0] } ?? 0)
+                for object in port.schemaAnchors { h.combine(([object.object] + object.columns).joined(separator: " ")) }
+            }
+            for port in p.inputPorts { h.combine(port.anchor) }
+        }
+    }
+
+    /// Needs `node` and `docNavigation`.
+    func ownDigest(_ i: Int) -> UInt64 {
+        let p = mesh.products[i]
+        return Self.hash { h in
+            h.combine(node[i])
+            h.combine(docNavigation[i])
+            h.combine(p.landingDoc.map { mesh.docs[$0].url } ?? "\u{0}")
+            for port in p.outputPorts { for ref in port.consumers { h.combine(key(ref.product) + "#" + ref.port) } }
+            for port in p.inputPorts { h.combine(port.upstream.map { key($0.product) + "#" + $0.port } ?? "\u{0}") }
+            for anchor in p.anchors.sorted() { h.combine(anchor) }
+        }
+    }
+
+    /// `rings` of `label` and `externals`: each round takes in the neighbours' previous round, so after
+    /// n rounds it holds everything n hops away.
+    func ringDigests() -> [[UInt64]] {
+        var rings: [[UInt64]] = []
         var ring = mesh.products.indices.map { [label, externals] i in Self.hash { $0.combine(label[i]); $0.combine(externals[i]) } }
         for _ in 0..<max(1, mesh.config.lineageDepth) {
             var next = ring.map { value in var h = StableHash(); h.combine(value); return h }
@@ -146,15 +172,17 @@ struct EntityDigests: Sendable {
             ring = next.map(\.value)
             rings.append(ring)
         }
-        for product in governance.products {
-            compliance[product.key] = Self.hash { h in
-                for (rule, outcome) in product.outcomes.sorted(by: { $0.key < $1.key }) { h.combine(rule + " " + outcome.rawValue) }
-                for f in product.findings {
-                    for field in [f.rule, f.severity, f.message, f.file ?? "\u{0}", f.line.map(String.init) ?? "\u{0}"] { h.combine(field) }
-                }
-                h.combine(UInt64(product.passed))
-                h.combine(UInt64(product.checked))
+        return rings
+    }
+
+    static func complianceDigest(_ product: GovernanceReport.Product) -> UInt64 {
+        hash { h in
+            for (rule, outcome) in product.outcomes.sorted(by: { $0.key < $1.key }) { h.combine(rule + " " + outcome.rawValue) }
+            for f in product.findings {
+                for field in [f.rule, f.severity, f.message, f.file ?? "\u{0}", f.line.map(String.init) ?? "\u{0}"] { h.combine(field) }
             }
+            h.combine(UInt64(product.passed))
+            h.combine(UInt64(product.checked))
         }
     }
 
@@ -294,5 +322,37 @@ struct EntityDigests: Sendable {
         }
         for domain in governance.domains { h.combine(domain.slug + " \(domain.passed) \(domain.checked)") }
         for product in governance.products { h.combine(product.key); h.combine(compliance[product.key] ?? 0) }
+    }
+}
+
+extension EntityDigests {
+    /// The digests after `MeshLinker.relinking` put new manifests or contracts in place: `products` are
+    /// those it replaced or whose published contracts it replaced, `contracts` the contracts. Slugs,
+    /// ports, lineage, ownership and docs are as they were, so only those products' digests, the rings
+    /// when a diagram label changed, and the compliance of products whose report changed are made again.
+    /// Returns the products whose diagram label changed (their docs' pages show it).
+    mutating func update(products: Set<Int>, contracts changed: Set<Int>, mesh: LinkedMesh, governance: GovernanceReport,
+                         files: [String: UInt64]) -> Set<Int> {
+        let previous = self.governance
+        self.mesh = mesh
+        self.governance = governance
+        self.files = files
+        for c in changed { contracts[c] = contractDigest(mesh.contracts[c]) }
+        var relabelled = Set<Int>(), ringsChanged = false
+        for p in products {
+            let newLabel = labelDigest(p), newExternals = externalsDigest(p)
+            if newLabel != label[p] { relabelled.insert(p) }
+            ringsChanged = ringsChanged || newLabel != label[p] || newExternals != externals[p]
+            label[p] = newLabel
+            externals[p] = newExternals
+            node[p] = nodeDigest(p)
+            own[p] = ownDigest(p)
+        }
+        if ringsChanged { rings = ringDigests() }
+        for (i, product) in governance.products.enumerated()
+        where i >= previous.products.count || previous.products[i] != product {
+            compliance[product.key] = Self.complianceDigest(product)
+        }
+        return relabelled
     }
 }

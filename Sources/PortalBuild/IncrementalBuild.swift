@@ -22,7 +22,8 @@ public struct IncrementalBuild: Sendable {
         public var generation: Generation?
         public var change: IncrementalLoad.Change
         /// Seconds per stage, in pipeline order ("load", "assemble", "link+validate" or, when only docs' text
-        /// changed, "link docs+validate", "fingerprint").
+        /// changed, "link docs+validate", or when manifests changed as `MeshLinker.relinking` takes in,
+        /// "relink manifests+validate"; then "fingerprint").
         public var timings: [(stage: String, seconds: Double)]
         /// Input files and repository configurations the mesh is made of.
         public var fileCount: Int
@@ -81,22 +82,31 @@ public struct IncrementalBuild: Sendable {
             }
             guard let theme else { preconditionFailure("loaded above") }
             clock.lap("assemble")
-            var docsOnly: [MarkdownDocument]?
-            if change.added.isEmpty, change.removed.isEmpty, !change.reloaded, !change.read.isEmpty {
-                docsOnly = load.markdownDocuments(change.read)
-            }
+            let edited = change.added.isEmpty && change.removed.isEmpty && !change.reloaded && !change.read.isEmpty
+            var docsOnly = edited ? load.markdownDocuments(change.read) : nil
+            var relinked: MeshLinker.Relinked?
             if let previous = link, let documents = docsOnly,
-               let relinked = MeshLinker.relinking(previous.mesh, linkDiagnostics: previous.diagnostics, documents: documents,
-                                                   assets: result.mesh.assets) {
-                link = relinked
+               let relinkedDocs = MeshLinker.relinking(previous.mesh, linkDiagnostics: previous.diagnostics, documents: documents,
+                                                       assets: result.mesh.assets) {
+                link = relinkedDocs
+            } else if let previous = link, edited, let edits = load.structuredEdits(change.read),
+                      let manifests = MeshLinker.relinking(previous.mesh, linkDiagnostics: previous.diagnostics, edits: edits) {
+                docsOnly = nil
+                relinked = manifests
+                link = (manifests.mesh, manifests.diagnostics)
             } else {
                 link = MeshLinker.link(result.mesh)
                 docsOnly = nil
             }
-            let checked = MeshBuilder.validate(result, singleRepository: load.loader.configuration != nil,
-                                               schema: schema, link: link, checked: docsOnly == nil ? nil : self.checked)
+            let singleRepository = load.loader.configuration != nil
+            var known = docsOnly == nil ? nil : self.checked
+            if let relinked, let previous = self.checked {
+                known = MeshValidator(singleRepository: singleRepository)
+                    .rechecking(previous, loaded: result.mesh, linked: relinked.mesh, products: relinked.products)
+            }
+            let checked = MeshBuilder.validate(result, singleRepository: singleRepository, schema: schema, link: link, checked: known)
             self.checked = checked.checked
-            clock.lap(docsOnly == nil ? "link+validate" : "link docs+validate")
+            clock.lap(docsOnly != nil ? "link docs+validate" : relinked != nil ? "relink manifests+validate" : "link+validate")
             var outcome = Outcome(diagnostics: checked.diagnostics, generation: nil, change: change, timings: [],
                                   fileCount: load.fileCount)
             if !checked.diagnostics.hasErrors, var mesh = checked.mesh, let report = checked.report {
@@ -106,6 +116,9 @@ public struct IncrementalBuild: Sendable {
                 let fingerprints: PageFingerprints
                 if let docs = docsOnly, let last = fingerprinted, last.settings == settings, last.report == report {
                     fingerprints = last.fingerprints.updating(docs: Set(docs.map(\.file)), in: mesh, digests: load.digests)
+                } else if let relinked, let last = fingerprinted, last.settings == settings {
+                    fingerprints = last.fingerprints.updating(products: relinked.products, contracts: relinked.contracts, in: mesh,
+                                                              governance: report, digests: load.digests)
                 } else {
                     fingerprints = PageFingerprints(mesh: mesh, governance: report, files: load.digests, settings: settings)
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import MeshCheck
+import MeshLink
 import MeshLoad
 import MeshModel
 
@@ -36,6 +37,8 @@ public struct IncrementalLoad: Sendable {
     private var inputs: [(found: SourceDiscovery.Found, root: String)]
     /// Inputs and repository configurations by path.
     private var files: [String: File] = [:]
+    /// By root: the symbolic links that lead out of it, as listing found them.
+    private var listingProblems: [String: [Diagnostic]]
     /// Roots that have (or had) a descriptor that follows `$ref`s.
     private var rootsWithDescriptors: Set<String> = []
 
@@ -46,6 +49,7 @@ public struct IncrementalLoad: Sendable {
         let inventory = loader.inventory(sources)
         configRoots = inventory.domainConfigRoots
         inputs = inventory.inputs
+        listingProblems = inventory.problems
         let list = inventory.inputs
         let read = parallelMap(list.count) { Self.read(loader, list[$0].found, root: list[$0].root) }
         for file in read { files[file.contents.path] = file }
@@ -60,35 +64,71 @@ public struct IncrementalLoad: Sendable {
     public mutating func assembled() -> (result: MeshLoader.Result, schema: [Diagnostic]) {
         if let assembly { return (assembly.result, assembly.schema) }
         let configs = configRoots.compactMap { files[MeshLoader.domainConfigPath(root: $0)]?.contents }
-        let read = inputs.compactMap { files[$0.found.path] }
-        let result = MeshLoader.assemble(sources, files: configs + read.map(\.contents))
-        var documentAt: [String: Int] = [:]
-        var count = configs.reduce(0) { $0 + $1.part.documents.count }
-        for file in read {
-            if file.contents.part.documents.count == 1 { documentAt[file.contents.path] = count }
-            count += file.contents.part.documents.count
+        // Each root's listing problems come before its files, as in a full load.
+        var byRoot = Dictionary(grouping: inputs.compactMap { files[$0.found.path] }, by: \.root)
+        var contents = configs
+        var order: [String] = []
+        for root in sources.roots {
+            if let problems = listingProblems[root] { contents.append(MeshLoader.listingProblems(problems, root: root)) }
+            let read = byRoot.removeValue(forKey: root) ?? []
+            order += read.map(\.contents.path)
+            contents += read.map(\.contents)
         }
-        let schema = (0..<3).flatMap { kind in read.flatMap { $0.schema[kind] } }
-        assembly = (result, schema, documentAt)
-        return (result, schema)
+        let result = MeshLoader.assemble(sources, files: contents)
+        var starts: [String: Assembly.Start] = [:]
+        var start = Assembly.Start(documents: 0, products: 0, contracts: 0)
+        for file in contents {
+            starts[file.path] = start
+            start.documents += file.part.documents.count
+            start.products += file.part.products.count
+            start.contracts += file.part.contracts.count
+        }
+        let assembly = Assembly(result: result, schema: schema(of: order), order: order, starts: starts)
+        self.assembly = assembly
+        return (result, assembly.schema)
     }
 
-    /// The last `assembled()`, with where each one-document file's document is in it.
-    private var assembly: (result: MeshLoader.Result, schema: [Diagnostic], documentAt: [String: Int])?
+    /// The schema findings of these files: their products', then their contracts', then their entities'.
+    private func schema(of order: [String]) -> [Diagnostic] {
+        let read = order.compactMap { files[$0] }
+        return (0..<3).flatMap { kind in read.flatMap { $0.schema[kind] } }
+    }
 
-    /// Keeps the assembled mesh when only documents changed, each a document still with the same
-    /// problems: then it is patched in place; anything else assembles it again when next asked for.
+    /// The last `assembled()`: the input files in the order they were put together, and where each
+    /// file's documents, products and contracts start in it.
+    private struct Assembly {
+        struct Start { var documents, products, contracts: Int }
+        var result: MeshLoader.Result
+        var schema: [Diagnostic]
+        var order: [String]
+        var starts: [String: Start]
+    }
+
+    private var assembly: Assembly?
+
+    /// Keeps the assembled mesh when files changed only in their values: a doc still one document, a
+    /// manifest or contract file still as many products and contracts, each file still with the same
+    /// problems. Then it is patched in place; anything else assembles it again when next asked for.
     private mutating func patchAssembly(_ read: [String], previous: [String: File]) {
         guard var current = assembly else { return }
         assembly = nil
+        var schemaChanged = false
         for path in read {
-            guard let at = current.documentAt[path], let old = previous[path], let new = files[path],
-                  Self.isDocumentOnly(old), Self.isDocumentOnly(new), old.contents.diagnostics == new.contents.diagnostics else {
-                assembly = nil
+            guard let start = current.starts[path], let old = previous[path], let new = files[path],
+                  old.contents.diagnostics == new.contents.diagnostics else { return }
+            let was = old.contents.part, now = new.contents.part
+            if Self.isDocumentOnly(old), Self.isDocumentOnly(new) {
+                current.result.mesh.documents[start.documents] = now.documents[0]
+            } else if Self.holdsOnlyProductsOrContracts(old), Self.holdsOnlyProductsOrContracts(new),
+                      was.products.count == now.products.count, was.contracts.count == now.contracts.count {
+                current.result.mesh.products.replaceSubrange(start.products..<start.products + now.products.count, with: now.products)
+                current.result.mesh.contracts.replaceSubrange(start.contracts..<start.contracts + now.contracts.count, with: now.contracts)
+                schemaChanged = schemaChanged || old.schema != new.schema
+            } else {
                 return
             }
-            current.result.mesh.documents[at] = new.contents.part.documents[0]
         }
+        if schemaChanged { current.schema = schema(of: current.order) }
         assembly = current
     }
 
@@ -113,6 +153,28 @@ public struct IncrementalLoad: Sendable {
         return documents
     }
 
+    /// The products and contracts of these files, for `MeshLinker.relinking`; nil unless the last `update`
+    /// read each again, and before and after it held products or contracts and nothing else, none of
+    /// them an Open Data Mesh descriptor (whose `$ref`s read other files).
+    public func structuredEdits(_ paths: [String]) -> [MeshLinker.StructuredEdit]? {
+        var edits: [MeshLinker.StructuredEdit] = []
+        for path in paths {
+            guard let old = replaced[path], let new = files[path], Self.holdsOnlyProductsOrContracts(old),
+                  Self.holdsOnlyProductsOrContracts(new), !rootsWithDescriptors.contains(new.root) else { return nil }
+            edits.append(.init(file: path, products: new.contents.part.products, contracts: new.contents.part.contracts))
+        }
+        return edits
+    }
+
+    private static func holdsOnlyProductsOrContracts(_ file: File) -> Bool {
+        let part = file.contents.part
+        return !(part.products.isEmpty && part.contracts.isEmpty) && part.entities.isEmpty && part.documents.isEmpty
+            && part.assets.isEmpty && part.domainConfigs.isEmpty && !file.followsReferences
+    }
+
+    /// What the files the last `update` read again held before.
+    private var replaced: [String: File] = [:]
+
     /// Number of files read (inputs and repository configurations).
     public var fileCount: Int { files.count }
 
@@ -122,6 +184,11 @@ public struct IncrementalLoad: Sendable {
         let changed = Set(paths.map(\.normalisedPath))
         var change = Change()
         if loader.configuration == nil, changed.contains("mesh.yaml") { return try reload() }
+        // The mesh folder, or a folder that holds repositories, changed as a whole (the watcher lost track
+        // of what happened in it): read everything again.
+        if changed.contains(where: { path in path.isEmpty || sources.roots.contains { $0 != path && $0.isInsideOrEqual(to: path) } }) {
+            return try reload()
+        }
         let roots = sources.roots
         if changed.contains(where: { path in !roots.contains { path.isInsideOrEqual(to: $0) } && !path.hasPrefix("..") }) {
             // A folder came or went beside the repositories: a glob in mesh.yaml may now match another set.
@@ -140,7 +207,9 @@ public struct IncrementalLoad: Sendable {
             if files[path] != nil, isRegularFile(path) {
                 reread.insert(path)
             } else {
-                rescans.append((root, isDirectory(path) ? path : path.parentPath))
+                // A symbolic link: its repository is listed again, as a full load lists it (which folders a
+                // link reaches first depends on the whole walk), and the link judged.
+                rescans.append((root, isSymbolicLink(path) ? root : isDirectory(path) ? path : path.parentPath))
             }
         }
         if roots.count > 1, roots.contains(where: { a in roots.contains { b in a != b && a.isInsideOrEqual(to: b) } }), !rescans.isEmpty {
@@ -163,6 +232,7 @@ public struct IncrementalLoad: Sendable {
             digests[file.contents.path] = file.bytes
             if file.followsReferences { rootsWithDescriptors.insert(file.root) }
         }
+        replaced = previous
         change.read += list.map(\.found.path).filter { !change.added.contains($0) }
         if change.added.isEmpty, change.removed.isEmpty, !change.read.contains(where: { $0.hasSuffix(DomainConfigReader.fileName) }) {
             patchAssembly(change.read, previous: previous)
@@ -229,10 +299,16 @@ public struct IncrementalLoad: Sendable {
     /// Lists `folder` again and puts its files where a full listing would have them.
     /// Returns the paths that came and went.
     private mutating func rescan(_ folder: String, root: String) -> (added: [String], removed: [String]) {
-        let listed = isInsideSymbolicLink(folder, root: root) ? []
-            : sources.discovery.files(in: folder).found.filter { found in
-                !sources.roots.contains { found.path == MeshLoader.domainConfigPath(root: $0) }
-            }
+        let listing = isInsideSymbolicLink(folder, root: root) ? SourceDiscovery.Listing()
+            : sources.discovery.files(in: folder, repository: root)
+        let listed = listing.found.filter { found in !sources.roots.contains { found.path == MeshLoader.domainConfigPath(root: $0) } }
+        // In listing order: one problem per link, at the link.
+        let problems = ((listingProblems[root] ?? []).filter { !($0.location?.file.isInsideOrEqual(to: folder) ?? false) } + listing.diagnostics)
+            .sorted { SourceOrder.precedes($0.location?.file ?? "", $1.location?.file ?? "") }
+        if problems != listingProblems[root] ?? [] {
+            listingProblems[root] = problems.isEmpty ? nil : problems
+            assembly = nil
+        }
         let under = { (path: String) in path.isInsideOrEqual(to: folder) }
         let before = inputs.filter { $0.root == root && under($0.found.path) }.map(\.found.path)
         inputs.removeAll { $0.root == root && under($0.found.path) }
@@ -296,6 +372,10 @@ public struct IncrementalLoad: Sendable {
     private func isRegularFile(_ path: String) -> Bool {
         let values = try? loader.meshDirectory.appendingPathComponent(path).resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
         return values?.isRegularFile == true && values?.isSymbolicLink != true
+    }
+
+    private func isSymbolicLink(_ path: String) -> Bool {
+        (try? loader.meshDirectory.appendingPathComponent(path).resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -32,9 +32,13 @@ public struct PageFingerprints: Sendable {
         var byPath: [String: UInt64] = Dictionary(minimumCapacity: pages.count)
         for (entry, value) in zip(pages, values) { byPath[entry.path] = value }
         self.byPath = byPath
+        supplements = Self.supplements(d, pages: pages)
+    }
+
+    private static func supplements(_ d: EntityDigests, pages: [(page: SitePage, path: String)]) -> [PageRenderer.Supplement: UInt64] {
         var supplements: [PageRenderer.Supplement: UInt64] = [:]
         for supplement in PageRenderer.Supplement.allCases { supplements[supplement] = d.fingerprint(supplement, pages: pages) }
-        self.supplements = supplements
+        return supplements
     }
 
     private init(pages: [(page: SitePage, path: String)], byPath: [String: UInt64],
@@ -86,8 +90,22 @@ extension PageFingerprints {
             let page: SitePage = doc.isLanding ? .product(doc.product) : .doc(i)
             byPath[PageRenderer.path(of: page, in: mesh)] = d.fingerprint(page)
         }
-        var supplements: [PageRenderer.Supplement: UInt64] = [:]
-        for supplement in PageRenderer.Supplement.allCases { supplements[supplement] = d.fingerprint(supplement, pages: pages) }
-        return PageFingerprints(pages: pages, byPath: byPath, supplements: supplements, digests: d)
+        return PageFingerprints(pages: pages, byPath: byPath, supplements: Self.supplements(d, pages: pages), digests: d)
+    }
+
+    /// The fingerprints after an edit of manifests or contracts that `MeshLinker.relinking` took in
+    /// (`products` and `contracts` as it reports them; `governance` the report now): the site has the same
+    /// pages, every page but the docs' is hashed again from the updated digests (cheap: the docs' own
+    /// digests are most of the work), and a doc's page when its product's diagram label changed.
+    public func updating(products: Set<Int>, contracts: Set<Int>, in mesh: LinkedMesh, governance: GovernanceReport,
+                         digests files: [String: UInt64]) -> PageFingerprints {
+        var d = digests
+        let relabelled = d.update(products: products, contracts: contracts, mesh: mesh, governance: governance, files: files)
+        var byPath = self.byPath
+        for (page, path) in pages {
+            if case .doc(let i) = page, !relabelled.contains(mesh.docs[i].product) { continue }
+            byPath[path] = d.fingerprint(page)
+        }
+        return PageFingerprints(pages: pages, byPath: byPath, supplements: Self.supplements(d, pages: pages), digests: d)
     }
 }

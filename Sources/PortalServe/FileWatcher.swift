@@ -16,12 +16,16 @@ public final class FileWatcher: Sendable {
     public let pollInterval: Duration
     /// Folder and file names never watched (hidden ones, `node_modules`, `_site`).
     let skipped: @Sendable (String) -> Bool
+    /// For tests: inotify runs out of watches when it holds this many.
+    let inotifyWatchLimit: Int?
     private let stopped = Mutex(false)
     private let mode = Mutex(Mode.polling)
 
     public init(folders: [URL], quiet: Duration = .milliseconds(30), pollInterval: Duration = .milliseconds(500),
-                skipping skipped: @escaping @Sendable (String) -> Bool = FileWatcher.skipsHiddenAndBuildFolders) {
+                skipping skipped: @escaping @Sendable (String) -> Bool = FileWatcher.skipsHiddenAndBuildFolders,
+                inotifyWatchLimit: Int? = nil) {
         self.folders = folders.map(\.standardizedFileURL)
+        self.inotifyWatchLimit = inotifyWatchLimit
         self.quiet = quiet
         self.pollInterval = pollInterval
         self.skipped = skipped
@@ -39,11 +43,20 @@ public final class FileWatcher: Sendable {
     public func changes(forcePolling: Bool = false) -> AsyncStream<[URL]> {
         let (stream, continuation) = AsyncStream<[URL]>.makeStream()
         let batcher = Batcher(quiet: quiet, continuation: continuation)
-        let inotify = forcePolling ? nil : Inotify(folders: folders, skipped: skipped)
+        let inotify = forcePolling ? nil : Inotify(folders: folders, skipped: skipped, limit: inotifyWatchLimit)
         mode.withLock { $0 = inotify == nil ? .polling : .inotify }
         let baseline = inotify == nil ? listing() : [:]
         let thread = Thread { [self] in
-            if let inotify { follow(inotify, batcher) } else { poll(from: baseline, batcher) }
+            if let inotify, follow(inotify, batcher) {
+                // Out of watches: poll from now on. What changed while it switched is unknown, so every
+                // folder is said to have changed, and the reader lists them again.
+                mode.withLock { $0 = .polling }
+                let baseline = listing()
+                batcher.add(folders)
+                poll(from: baseline, batcher)
+            } else if inotify == nil {
+                poll(from: baseline, batcher)
+            }
             continuation.finish()
         }
         thread.name = "meshport file watcher"
@@ -60,7 +73,8 @@ public final class FileWatcher: Sendable {
 
     // MARK: - inotify
 
-    private func follow(_ inotify: Inotify, _ batcher: Batcher) {
+    /// Reads inotify's events until stopped (false) or until a new folder cannot be watched (true).
+    private func follow(_ inotify: Inotify, _ batcher: Batcher) -> Bool {
         defer { close(inotify.fd) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let header = MemoryLayout<inotify_event>.size
@@ -72,6 +86,7 @@ public final class FileWatcher: Sendable {
             guard count > 0 else { batcher.tick(); continue }
             var offset = 0
             var changed: [URL] = []
+            var outOfWatches = false
             while offset + header <= count {
                 let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
                 let nameBytes = buffer[(offset + header)..<(offset + header + Int(event.len))].prefix { $0 != 0 }
@@ -89,12 +104,14 @@ public final class FileWatcher: Sendable {
                 let path = folder + "/" + name
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     // A new folder: watch it too. Files written into it before the watch are in its listing.
-                    _ = inotify.watch(path)
+                    outOfWatches = !inotify.watch(path) || outOfWatches
                 }
                 changed.append(URL(fileURLWithPath: path))
             }
             batcher.add(changed)
+            if outOfWatches { return true }
         }
+        return false
     }
 
     // MARK: - Polling
@@ -148,13 +165,15 @@ private final class Inotify: @unchecked Sendable {
     let fd: Int32
     var folderOf: [Int32: String] = [:]
     let skipped: @Sendable (String) -> Bool
+    let limit: Int?
     static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY
                              | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR)
 
     /// Nil when inotify cannot watch them all (no inotify, or the kernel's watch limit reached).
-    init?(folders: [URL], skipped: @escaping @Sendable (String) -> Bool) {
+    init?(folders: [URL], skipped: @escaping @Sendable (String) -> Bool, limit: Int?) {
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         self.skipped = skipped
+        self.limit = limit
         guard fd >= 0 else { return nil }
         for folder in folders where !watch(folder.path) {
             close(fd)
@@ -164,6 +183,7 @@ private final class Inotify: @unchecked Sendable {
 
     /// Watches `path` and the folders below it; false when the kernel has no watches left.
     func watch(_ path: String) -> Bool {
+        if let limit, folderOf.count >= limit { return false }
         let wd = inotify_add_watch(fd, path, Self.mask)
         if wd < 0 { return errno != ENOSPC }
         folderOf[wd] = path

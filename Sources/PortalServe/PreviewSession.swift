@@ -67,9 +67,12 @@ public actor PreviewSession {
         // One build at a time: a second waits (the actor lets others in while a build runs).
         while build == nil { await withCheckedContinuation { waiting.append($0) } }
         guard let current = build.take() else { preconditionFailure("waited for it above") }
+        // Handed over in a box the build queue empties: a closure's captured copy would keep a second
+        // reference to the tables, and the first change to each would copy it whole.
+        let handover = Handover(current)
         let (outcome, next) = await withCheckedContinuation { continuation in
             queue.async {
-                var build = current
+                guard var build = handover.take() else { preconditionFailure("handed over once") }
                 let outcome = step(&build)
                 continuation.resume(returning: (outcome, build))
             }
@@ -92,7 +95,13 @@ public actor PreviewSession {
             report.changedPages = changed.count
             report.products = generation.mesh.products.count
             let store = self.store
-            warming = Task.detached(priority: .background) { await store.renderAll() }
+            // One page renders in the background at a time: the cancelled warming's page in hand (a page
+            // cannot stop halfway) finishes first, so warmings never pile up against the next edit's build.
+            let cancelled = warming
+            warming = Task.detached(priority: .background) {
+                await cancelled?.value
+                await store.renderAll()
+            }
         } else {
             await hub.show(problems: problemsJSON(outcome.diagnostics.filter { $0.severity == .error }))
         }
@@ -100,4 +109,12 @@ public actor PreviewSession {
         report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         return report
     }
+}
+
+/// A value passed from the session to its build queue and taken out there, so only the queue holds it.
+private final class Handover: @unchecked Sendable {
+    // Set before the queue runs, taken once on the queue: never touched from two threads at once.
+    private var value: IncrementalBuild?
+    init(_ value: IncrementalBuild) { self.value = value }
+    func take() -> IncrementalBuild? { value.take() }
 }

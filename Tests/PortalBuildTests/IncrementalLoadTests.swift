@@ -99,6 +99,35 @@ final class IncrementalLoadTests: XCTestCase {
         try assertSameAsFullLoad(&load, mesh, "repository added")
     }
 
+    func testASymbolicLinkOutOfTheRepositoryIsReportedAsInAFullLoad() throws {
+        let mesh = try TemporaryMesh(MiniMesh.files)
+        var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root))
+        let link = "domains/sales/products/orders/docs/shared"
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("meshport-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("# Not ours\n".utf8).write(to: outside.appendingPathComponent("notes.md"))
+        let isReported = { (load: inout IncrementalLoad) in
+            load.assembled().result.diagnostics.contains { $0.rule == "input.symlink.outside" && $0.location?.file == link }
+        }
+
+        try FileManager.default.createSymbolicLink(at: mesh.url(link), withDestinationURL: outside)
+        _ = try load.update([link])
+        try assertSameAsFullLoad(&load, mesh, "a link out of the repository")
+        XCTAssertTrue(isReported(&load))
+
+        try FileManager.default.removeItem(at: mesh.url(link))
+        _ = try load.update([link])
+        try assertSameAsFullLoad(&load, mesh, "the link removed")
+        XCTAssertFalse(isReported(&load))
+
+        // Judged against the whole repository, not the folder that holds it.
+        try FileManager.default.createSymbolicLink(at: mesh.url(link), withDestinationURL: mesh.url("domains/sales/products/orders/contracts"))
+        _ = try load.update([link])
+        try assertSameAsFullLoad(&load, mesh, "a link inside the repository")
+        XCTAssertFalse(isReported(&load))
+    }
+
     func testAFileTouchedWithoutChangeKeepsItsDigest() throws {
         let mesh = try TemporaryMesh(MiniMesh.files)
         var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root))

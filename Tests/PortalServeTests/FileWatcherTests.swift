@@ -64,4 +64,26 @@ final class FileWatcherTests: XCTestCase {
     func testPollingReportsTheSame() async throws {
         try await exercise(polling: true)
     }
+
+    /// The kernel's watches can run out after the start (a new folder among many): then it polls,
+    /// and says every folder changed, since what happened while it switched is unknown.
+    func testRunningOutOfWatchesAfterTheStartSwitchesToPolling() async throws {
+        // The folder, products and products/orders take the three watches there are.
+        let watcher = FileWatcher(folders: [folder], quiet: .milliseconds(100), pollInterval: .milliseconds(100), inotifyWatchLimit: 3)
+        var batches = watcher.changes().makeAsyncIterator()
+        defer { watcher.stop() }
+        XCTAssertEqual(watcher.currentMode, .inotify)
+
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("products/returns"), withIntermediateDirectories: true)
+        let switched = await until("", &batches)
+        XCTAssertTrue(switched.contains(""), "every folder is reported: \(switched)")
+        XCTAssertEqual(watcher.currentMode, .polling)
+
+        try Data("# Docs".utf8).write(to: folder.appendingPathComponent("products/returns/README.md"))
+        let inNewFolder = await until("products/returns/README.md", &batches)
+        XCTAssertTrue(inNewFolder.contains("products/returns/README.md"), "\(inNewFolder)")
+        try Data("edited".utf8).write(to: folder.appendingPathComponent("products/orders/product.yaml"))
+        let edited = await until("products/orders/product.yaml", &batches)
+        XCTAssertTrue(edited.contains("products/orders/product.yaml"), "\(edited)")
+    }
 }

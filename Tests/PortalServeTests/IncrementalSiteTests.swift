@@ -150,6 +150,94 @@ final class IncrementalSiteTests: XCTestCase {
         XCTAssertEqual(rendered, 0)
     }
 
+    /// How the build linked: "link+validate", "link docs+validate" or "relink manifests+validate".
+    func linkStage(_ outcome: IncrementalBuild.Outcome) -> String? {
+        outcome.timings.map(\.stage).first { $0.contains("validate") }
+    }
+
+    func testManifestEditsThatKeepTheMeshsShapeAreRelinkedAndTheOthersLinkedInFull() async throws {
+        var build = IncrementalBuild(builder: builder, baseURL: nil)
+        let store = SiteStore()
+        let first = try await assertMatchesFullBuild(store, build.start(), "first build")
+        let orders = "domains/sales/products/order-events/product.odps.yaml"
+        let fx = "domains/finance/products/fx-rates/product.odps.yaml"
+        let contract = "domains/sales/products/order-events/contracts/orders.odcs.yaml"
+        func step(_ path: String, _ name: String, relinked: Bool, line: UInt = #line,
+                  _ change: (String) -> String) async throws -> IncrementalBuild.Outcome {
+            try edit(path, change)
+            let outcome = build.update([path])
+            XCTAssertEqual(linkStage(outcome), relinked ? "relink manifests+validate" : "link+validate", name, line: line)
+            if outcome.generation != nil {
+                try await assertMatchesFullBuild(store, outcome, name, line: line)
+            } else {
+                XCTAssertEqual(outcome.diagnostics, try MeshBuilder.check(mesh).diagnostics, "\(name): diagnostics", line: line)
+            }
+            return outcome
+        }
+
+        var outcome = try await step(orders, "tags and a line more above the ports", relinked: true) {
+            $0.replacingOccurrences(of: "  - streaming\n", with: "  - streaming\n  - events\n")
+        }
+        let rendered = await store.renderCount
+        outcome = try await step(orders, "a port's description", relinked: true) {
+            $0.replacingOccurrences(of: "typically within seconds.", with: "typically within a second.")
+        }
+        let renderedNow = await store.renderCount
+        XCTAssertLessThan(renderedNow - rendered, first / 4, "the product page, its neighbours, the indexes")
+        let consumedDeprecated = { (outcome: IncrementalBuild.Outcome) in
+            outcome.diagnostics.filter { $0.rule == "lineage.deprecated.consumed" }.count
+        }
+        let deprecatedBefore = consumedDeprecated(outcome)
+        outcome = try await step(fx, "deprecated: its consumers' findings change", relinked: true) {
+            $0.replacingOccurrences(of: "status: active", with: "status: deprecated")
+        }
+        XCTAssertGreaterThan(consumedDeprecated(outcome), deprecatedBefore)
+        outcome = try await step(fx, "active again", relinked: true) {
+            $0.replacingOccurrences(of: "status: deprecated", with: "status: active")
+        }
+        XCTAssertEqual(consumedDeprecated(outcome), deprecatedBefore)
+        outcome = try await step(contract, "contract description", relinked: true) {
+            $0.replacingOccurrences(of: "name: Orders\n", with: "name: All orders\n")
+        }
+
+        // A validation error while typing (finance requires a purpose of 40 characters), then mended.
+        outcome = try await step(fx, "error introduced", relinked: true) {
+            $0.replacingOccurrences(of: "The company's official daily foreign exchange rates to USD, plus monthly\n"
+                + "    average and month-end rates, as approved by treasury for accounting.", with: "FX rates.")
+        }
+        XCTAssertNil(outcome.generation)
+        XCTAssertTrue(outcome.diagnostics.contains { $0.severity == .error && $0.rule == "product.description.length" && $0.location?.file == fx })
+        outcome = try await step(fx, "error mended", relinked: true) {
+            $0.replacingOccurrences(of: "FX rates.", with: "The company's official daily foreign exchange rates to USD, approved by treasury.")
+        }
+        XCTAssertNotNil(outcome.generation)
+
+        // Edits that change what Link makes of the mesh: a full link.
+        outcome = try await step(orders, "port added", relinked: false) {
+            $0.replacingOccurrences(of: "\nsupport:", with: "  - name: orders-archive\n    contractId: sales.orders-archive\n\nsupport:")
+        }
+        outcome = try await step(orders, "port removed", relinked: false) {
+            $0.replacingOccurrences(of: "  - name: orders-archive\n    contractId: sales.orders-archive\n", with: "")
+        }
+        outcome = try await step(orders, "owner team", relinked: false) {
+            $0.replacingOccurrences(of: "name: commerce-platform", with: "name: order-management")
+        }
+        outcome = try await step(contract, "column renamed", relinked: false) {
+            $0.replacingOccurrences(of: "name: order_number", with: "name: order_no")
+        }
+        outcome = try await step(orders, "broken YAML", relinked: false) {
+            $0.replacingOccurrences(of: "kind: DataProduct", with: "kind: DataProduct\nname: [broken")
+        }
+        XCTAssertNil(outcome.generation)
+        outcome = try await step(orders, "YAML mended", relinked: false) {
+            $0.replacingOccurrences(of: "kind: DataProduct\nname: [broken", with: "kind: DataProduct")
+        }
+        XCTAssertNotNil(outcome.generation)
+        outcome = try await step(orders, "and relinked again after a full link", relinked: true) {
+            $0.replacingOccurrences(of: "  - events\n", with: "")
+        }
+    }
+
     func testAnInputWithErrorsGivesNoGenerationAndMendingGivesOneAgain() async throws {
         var build = IncrementalBuild(builder: builder, baseURL: nil)
         XCTAssertNotNil(build.start().generation)
