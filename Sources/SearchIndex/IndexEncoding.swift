@@ -17,6 +17,18 @@ enum IndexEncoding {
         }
     }
 
+    /// A non-negative number in decimal digits, without making a String.
+    static func decimal(_ value: Int, into out: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(0x30 + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     /// One character for a value in 0...63.
     static func sixBits(_ value: Int, into out: inout [UInt8]) {
         out.append(alphabet[value & 63])

@@ -115,14 +115,27 @@ public struct SearchIndexBuilder: Sendable {
         phases.lap("shards")
 
         for (n, shard) in shards.files.enumerated() { files["search/t/\(n).js"] = shard }
-        for (n, lists) in postingFiles.enumerated() where !lists.isEmpty {
-            files["search/p/\(n).js"] = Array("meshSearch.p(\(n),[".utf8) + Array(lists.map { [0x22] + $0 + [0x22] }.joined(separator: [0x2C])) + Array("]);\n".utf8)
+        // Posting and record files are independent of each other: assembled over the cores.
+        let postingScripts = parallelMap(postingFiles.count) { n -> [UInt8]? in
+            let lists = postingFiles[n]
+            guard !lists.isEmpty else { return nil }
+            var out = Array("meshSearch.p(\(n),[".utf8)
+            out.reserveCapacity(lists.reduce(32) { $0 + $1.count + 3 })
+            for (i, list) in lists.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                out.append(0x22)
+                out += list
+                out.append(0x22)
+            }
+            return out + Array("]);\n".utf8)
         }
-        for start in stride(from: 0, to: documents.count, by: options.documentChunk) {
-            let chunk = documents[start..<min(documents.count, start + options.documentChunk)]
-            files["search/d/\(start / options.documentChunk).js"] = Array("meshSearch.d(\(start / options.documentChunk),[".utf8)
-                + Array(records[chunk.indices].joined(separator: [0x2C])) + Array("]);\n".utf8)
+        for (n, script) in postingScripts.enumerated() { if let script { files["search/p/\(n).js"] = script } }
+        let chunkCount = (documents.count + options.documentChunk - 1) / options.documentChunk
+        let recordScripts = parallelMap(chunkCount) { c -> [UInt8] in
+            let chunk = records[c * options.documentChunk..<min(documents.count, (c + 1) * options.documentChunk)]
+            return Array("meshSearch.d(\(c),[".utf8) + Array(chunk.joined(separator: [0x2C])) + Array("]);\n".utf8)
         }
+        for (c, script) in recordScripts.enumerated() { files["search/d/\(c).js"] = script }
         files["search/facets.js"] = facets.script()
         files["search/manifest.js"] = manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms), documents: documents.count,
                                                classes: facets.classes)

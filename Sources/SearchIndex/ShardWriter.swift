@@ -25,7 +25,10 @@ struct ShardWriter {
         }
         for doc in docs where present.insert(doc).inserted {
             if !records.isEmpty { records.append(0x2C) }
-            records += Array("\"\(doc)\":".utf8) + record(doc)
+            records.append(0x22)
+            IndexEncoding.decimal(doc, into: &records)
+            records += [0x22, 0x3A]
+            records += record(doc)
         }
         if terms.isEmpty { firstTerms.append(term) } else { lastTerms.removeLast() }
         lastTerms.append(term)
