@@ -1,3 +1,4 @@
+import Foundation
 import MeshLink
 import MeshMarkdown
 import MeshModel
@@ -32,21 +33,55 @@ public struct SiteRenderer: Sendable {
     public func render<Failure: Error>(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport(),
                                        batchSize: Int = Self.batchSize, reusing: Reuse = Reuse(),
                                        deliver: ([SiteFile]) throws(Failure) -> Void) throws(Failure) {
-        let pages = reusing.pages.isEmpty ? Self.pages(mesh)
+        let all = reusing.pages.isEmpty ? Self.pages(mesh)
             : Self.pages(mesh).filter { !reusing.pages.contains(PageRenderer.path(of: $0, in: mesh)) }
         let renderer = PageRenderer(self, mesh: mesh, governance: governance)
+        let timed = ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil
+        // The pages about the whole mesh and the API files are made beside the batches (see AsideWork).
+        let asidePages = all.filter(Self.isAside)
+        let asideSupplements = Self.asideSupplements.filter { !reusing.supplements.contains($0) }
+        let aside = AsideWork {
+            asidePages.map { SiteFile(path: PageRenderer.path(of: $0, in: mesh), bytes: renderer.render($0)) }
+                + asideSupplements.flatMap { supplement in
+                    renderer.files(supplement).sorted { $0.key < $1.key }.map {
+                        SiteFile(path: $0.key, bytes: $0.value, supplement: supplement)
+                    }
+                }
+        }
+        let pages = all.filter { !Self.isAside($0) }
         for start in stride(from: 0, to: pages.count, by: max(1, batchSize)) {
             let batch = pages[start..<min(pages.count, start + max(1, batchSize))]
             // Results come back in list order, whatever the scheduling.
-            let rendered = parallelMap(batch.count) { renderer.render(batch[start + $0]) }
-            try deliver(zip(batch, rendered).map { SiteFile(path: PageRenderer.path(of: $0, in: mesh), bytes: $1) })
+            let rendered = parallelMap(batch.count) { i -> ([UInt8], Duration) in
+                let begun = ContinuousClock.now
+                return (renderer.render(batch[start + i]), ContinuousClock.now - begun)
+            }
+            if timed {
+                for (page, (_, took)) in zip(batch, rendered) where took > .milliseconds(250) {
+                    FileHandle.standardError.write(Data("slow page: \(PageRenderer.path(of: page, in: mesh)) \(took)\n".utf8))
+                }
+            }
+            try deliver(zip(batch, rendered).map { SiteFile(path: PageRenderer.path(of: $0, in: mesh), bytes: $1.0) })
+            if let files = aside.take() { try deliver(files) }
         }
-        for supplement in PageRenderer.Supplement.allCases where !reusing.supplements.contains(supplement) {
-            try deliver(renderer.files(supplement).sorted { $0.key < $1.key }.map {
-                SiteFile(path: $0.key, bytes: $0.value, supplement: supplement)
-            })
+        try deliver(aside.wait())
+        for supplement in PageRenderer.Supplement.allCases
+            where !reusing.supplements.contains(supplement) && !Self.asideSupplements.contains(supplement) {
+            let begun = ContinuousClock.now
+            let files = renderer.files(supplement)
+            if timed { FileHandle.standardError.write(Data("supplement \(supplement): \(ContinuousClock.now - begun)\n".utf8)) }
+            try deliver(files.sorted { $0.key < $1.key }.map { SiteFile(path: $0.key, bytes: $0.value, supplement: supplement) })
         }
     }
+
+    private static func isAside(_ page: SitePage) -> Bool {
+        switch page {
+        case .home, .lineage, .governance: return true
+        default: return false
+        }
+    }
+
+    private static let asideSupplements: [PageRenderer.Supplement] = [.meshJSON, .governanceJSON, .sitemap]
 
     /// What a render leaves out because the caller already has it.
     public struct Reuse: Sendable {

@@ -102,17 +102,20 @@ enum IndexEncoding {
 
     /// "products/a/b/index.html#x" -> "~a/b/#x": most URLs are product pages; the browser expands them back.
     static func shortURL(_ url: String) -> String {
-        var path = Substring(url), fragment: Substring = ""
-        if let hash = url.utf8.firstIndex(of: 0x23) {
-            path = url[..<hash]
-            fragment = url[hash...]
-        }
+        // Over UTF-8: `hasPrefix` on Strings compares by canonical equivalence, a cost every record paid.
+        let utf8 = url.utf8
+        let hash = utf8.firstIndex(of: 0x23) ?? utf8.endIndex
+        var start = utf8.startIndex, end = hash
         var prefix = ""
-        if path.hasPrefix("products/") {
-            path = path.dropFirst("products/".count)
+        if utf8.starts(with: "products/".utf8) {
+            start = utf8.index(start, offsetBy: "products/".utf8.count)
             prefix = "~"
         }
-        if path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
-        return prefix + path + fragment
+        let index = "/index.html".utf8
+        if utf8.distance(from: start, to: hash) >= index.count,
+           utf8[utf8.index(hash, offsetBy: -index.count)..<hash].elementsEqual(index) {
+            end = utf8.index(hash, offsetBy: -("index.html".utf8.count))
+        }
+        return prefix + url[start..<end] + url[hash...]
     }
 }

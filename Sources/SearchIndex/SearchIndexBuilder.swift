@@ -133,7 +133,13 @@ public struct SearchIndexBuilder: Sendable {
         let chunkCount = (documents.count + options.documentChunk - 1) / options.documentChunk
         let recordScripts = parallelMap(chunkCount) { c -> [UInt8] in
             let chunk = records[c * options.documentChunk..<min(documents.count, (c + 1) * options.documentChunk)]
-            return Array("meshSearch.d(\(c),[".utf8) + Array(chunk.joined(separator: [0x2C])) + Array("]);\n".utf8)
+            var out = Array("meshSearch.d(\(c),[".utf8)
+            out.reserveCapacity(chunk.reduce(32) { $0 + $1.count + 1 })
+            for (i, record) in chunk.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                out += record
+            }
+            return out + Array("]);\n".utf8)
         }
         for (c, script) in recordScripts.enumerated() { files["search/d/\(c).js"] = script }
         files["search/facets.js"] = facets.script()

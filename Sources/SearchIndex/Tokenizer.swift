@@ -74,6 +74,7 @@ public enum Tokenizer {
         var simple = true
         var previous: Kind = .other
         var words = 0
+        var i = 0, scalar = 0
         func flush(_ end: Int) {
             let range = start..<end, offset = startScalar
             guard !range.isEmpty else { return }
@@ -81,15 +82,19 @@ public enum Tokenizer {
                 plain(UnsafeBufferPointer(rebasing: bytes[range]), offset, words)
                 words += 1
             } else {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                if var made = makeWord(word.unicodeScalars.map { (scalar: $0, kind: classify($0)) }) {
+                // As many bytes as scalars: ASCII, classified by table.
+                let raw = range.count == scalar - offset
+                    ? bytes[range].map { (scalar: Unicode.Scalar($0), kind: kinds[Int($0)]) }
+                    : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).unicodeScalars.map {
+                        (scalar: $0, kind: classify($0))
+                    }
+                if var made = makeWord(raw) {
                     made.offset = offset
                     other(made, words)
                     words += 1
                 }
             }
         }
-        var i = 0, scalar = 0
         while i < bytes.count {
             let b = bytes[i]
             var width = 1
@@ -145,9 +150,17 @@ public enum Tokenizer {
     /// Splits one raw word into segments of parts and builds its terms.
     static func makeWord(_ raw: [(scalar: Unicode.Scalar, kind: Kind)]) -> Word? {
         var segments: [[String]] = [[]]
+        // The part so far: ASCII bytes waiting to be added (the common case, no String per character)
+        // after what other scripts made of it.
         var part = ""
+        var ascii: [UInt8] = []
         var previous: Kind = .other
+        func addASCII() {
+            if !ascii.isEmpty { part += String(decoding: ascii, as: UTF8.self) }
+            ascii.removeAll(keepingCapacity: true)
+        }
         func endPart() {
+            addASCII()
             if !part.isEmpty { segments[segments.count - 1].append(part) }
             part = ""
         }
@@ -161,7 +174,7 @@ public enum Tokenizer {
             default:
                 // camelCase: a hump starts at an upper-case letter after a lower-case one, or at the last
                 // capital of a run followed by a lower-case letter (`HTTPServer` -> `http`, `server`).
-                if kind == .upper, !part.isEmpty {
+                if kind == .upper, !part.isEmpty || !ascii.isEmpty {
                     if previous == .lower {
                         endPart()
                     } else if previous == .upper, i + 1 < raw.count, raw[i + 1].kind == .lower {
@@ -170,9 +183,9 @@ public enum Tokenizer {
                 }
                 let v = scalar.value
                 if v < 0x80 {
-                    // ASCII, the common case: lower-cased in place, no String made per character.
-                    part.unicodeScalars.append(Unicode.Scalar(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)))
+                    ascii.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
                 } else {
+                    addASCII()
                     part += fold(scalar)
                 }
             }
