@@ -34,7 +34,10 @@ struct BuildRunner {
                 try builder.inputDigests(settings: [MeshportVersion.current, theme ?? ""])
             }
             let digest = inputs?.digest
-            if let buildCache, let digest, let record = buildCache.unchangedBuild(digest: digest, output: outURL) {
+            // The last build to this output, read and its site stamped once: it either makes this build
+            // unnecessary or tells which of its files can be carried over.
+            let last = buildCache?.lastBuild(output: outURL)
+            if let record = last, record.digest == digest {
                 let status = reporter.report(record.diagnostics)
                 if status != 0 {
                     if textSummary { console.error(reporter.summary(record.diagnostics) + "; no site written") }
@@ -53,10 +56,8 @@ struct BuildRunner {
             }
             // With --cache, pages and supplements whose fingerprint did not change since the last build
             // are not rendered: their files are carried over from the site that build published.
-            let reuse = buildCache.flatMap { cache in
-                inputs.flatMap { builder.fingerprints(of: prepared, inputs: $0) }.map {
-                    RenderReuse(fingerprints: $0, last: cache.lastBuild(output: outURL)?.pages)
-                }
+            let reuse = inputs.flatMap { builder.fingerprints(of: prepared, inputs: $0) }.map {
+                RenderReuse(fingerprints: $0, last: last?.pages)
             }
             // Pages go to the staging folder as they are rendered: the site is never whole in memory.
             var staged = writer.begin()

@@ -12,7 +12,7 @@ public struct BuildCache: Sendable {
         /// Bumped when the record's meaning changes; a record of another format is ignored.
         public static let currentFormat = 2
         public var format = Record.currentFormat
-        /// `MeshBuilder.inputDigest` of the build.
+        /// `MeshBuilder.inputDigests(settings:).digest` of the build.
         public var digest: String
         /// The output folder's absolute path and `BuildCache.stamp` of its files after the write.
         public var output: String
@@ -58,14 +58,9 @@ public struct BuildCache: Sendable {
 
     var recordFile: URL { folder.appendingPathComponent("last-build.json") }
 
-    /// The last build's record when it was of these inputs, to this output, and the output is as it left it.
-    public func unchangedBuild(digest: String, output: URL) -> Record? {
-        guard let record = lastBuild(output: output), record.digest == digest else { return nil }
-        return record
-    }
-
     /// The last build's record when it was to this output and the output is as it left it: its files
-    /// are what the record says they were made from.
+    /// are what the record says they were made from. Of the same inputs (`digest`), the build can be
+    /// skipped.
     public func lastBuild(output: URL) -> Record? {
         guard let data = FileManager.default.contents(atPath: recordFile.path),
               let record = try? JSONDecoder().decode(Record.self, from: data),

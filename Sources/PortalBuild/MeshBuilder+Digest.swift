@@ -6,13 +6,9 @@ import PortalRender
 extension MeshBuilder {
     /// One stable hash of everything a build's output depends on: the bytes of every file the Load stage
     /// would read, the theme, the settings that change pages, and the meshport binary itself. Equal
-    /// digests give byte-identical sites, which is what lets `build --cache` skip a build.
-    public func inputDigest(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> String {
-        try inputDigests(settings: settings).digest
-    }
-
-    /// The digest, and the hash of each input file by its path relative to the mesh folder (bundles are
-    /// in the digest only): what page fingerprints are made of (`PageFingerprints`).
+    /// digests give byte-identical sites, which is what lets `build --cache` skip a build. With it, the
+    /// hash of each input file by its path relative to the mesh folder (bundles are in the digest only):
+    /// what page fingerprints are made of (`PageFingerprints`).
     public func inputDigests(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> InputDigests {
         let (config, sourcePaths) = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).inputPaths()
         let theme = try loadTheme(config)
@@ -26,8 +22,11 @@ extension MeshBuilder {
             }
             return hash.value
         }
+        var binary = StableHash()
+        for setting in settings + [Self.executableStamp()] { binary.combine(setting) }
         var hash = StableHash()
-        for setting in settings + [generatedAt ?? "", Self.executableStamp()] { hash.combine(setting) }
+        hash.combine(binary.hex)
+        hash.combine(generatedAt ?? "")
         hash.combine(theme.stableDigest)
         for (path, fileHash) in zip(paths, fileHashes) {
             hash.combine(path)
@@ -40,8 +39,6 @@ extension MeshBuilder {
             bundles.combine(path)
             bundles.combine(fileHash)
         }
-        var binary = StableHash()
-        for setting in settings + [Self.executableStamp()] { binary.combine(setting) }
         return InputDigests(digest: hash.hex, files: files, bundles: bundles.value, binary: binary.hex)
     }
 
@@ -77,5 +74,14 @@ extension MeshBuilder {
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(path) \(size) \(modified)"
+    }
+
+    /// The fingerprint of every page of a prepared build that renders a site, from its inputs' hashes
+    /// (`inputDigests`), the theme and the binary.
+    public func fingerprints(of prepared: Prepared, inputs: InputDigests) -> PageFingerprints? {
+        guard prepared.rendersSite, let mesh = prepared.outcome.mesh, let report = prepared.outcome.report else { return nil }
+        let settings = PageFingerprints.settings(theme: prepared.theme, generatedAt: generatedAt,
+                                                 formatVersion: inputs.binary + " \(inputs.bundles)")
+        return PageFingerprints(mesh: mesh, governance: report, files: inputs.files, settings: settings)
     }
 }

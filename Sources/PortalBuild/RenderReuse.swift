@@ -53,14 +53,3 @@ public struct RenderReuse: Sendable {
 
     static func name(_ supplement: PageRenderer.Supplement) -> String { "\(supplement)" }
 }
-
-extension MeshBuilder {
-    /// The fingerprint of every page of a prepared build that renders a site, from its inputs' hashes
-    /// (`inputDigests`), the theme and the binary.
-    public func fingerprints(of prepared: Prepared, inputs: InputDigests) -> PageFingerprints? {
-        guard prepared.rendersSite, let mesh = prepared.outcome.mesh, let report = prepared.outcome.report else { return nil }
-        let settings = PageFingerprints.settings(theme: prepared.theme, generatedAt: generatedAt,
-                                                 formatVersion: inputs.binary + " \(inputs.bundles)")
-        return PageFingerprints(mesh: mesh, governance: report, files: inputs.files, settings: settings)
-    }
-}

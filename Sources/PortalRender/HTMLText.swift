@@ -16,6 +16,9 @@ struct HTMLText: MustacheContentType {
         Self.escape(text)
     }
 
+    /// Also what the lineage SVG and the sitemap escape with (the same five entities serve XML). Over
+    /// bytes, not Characters: a quote or `<` followed by a combining mark is one Character equal to
+    /// neither, and would pass unescaped.
     static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }

@@ -47,14 +47,14 @@ struct LineageSVG {
         let width = layout.width + 2 * p, height = layout.height + 2 * p
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lineage\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
         svg += "width=\"\(n(width))\" height=\"\(n(height))\" role=\"group\" aria-labelledby=\"\(id)-title\">"
-        svg += "<title id=\"\(id)-title\">\(XMLText.escape(diagram.title))</title>"
+        svg += "<title id=\"\(id)-title\">\(HTMLText.escape(diagram.title))</title>"
         svg += "<defs><marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
         svg += "<path class=\"lineage-arrow\" d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>"
         svg += "<g transform=\"translate(\(n(p)),\(n(p)))\">"
         for (e, route) in zip(diagram.edges, layout.edges) {
             let title = "\(diagram.nodes[e.from].label) → \(diagram.nodes[e.to].label)" + (e.ports.isEmpty ? "" : " (\(e.ports))")
             svg += "<path class=\"lineage-edge\(route.isReversed ? " cycle" : "")\" d=\"\(route.svgPathData)\" marker-end=\"url(#\(id)-arrow)\">"
-            svg += "<title>\(XMLText.escape(title))</title></path>"
+            svg += "<title>\(HTMLText.escape(title))</title></path>"
         }
         for (node, place) in zip(diagram.nodes, layout.nodes) {
             svg += nodeSVG(node, place, page: page)
@@ -81,15 +81,15 @@ struct LineageSVG {
         let x = place.x - place.width / 2, y = place.y - place.height / 2
         var title = node.label + (node.detail.map { " — \($0)" } ?? "")
         if node.deprecated { title += " (deprecated)" }
-        var g = "<g class=\"\(classes.joined(separator: " "))\"><title>\(XMLText.escape(title))</title>"
+        var g = "<g class=\"\(classes.joined(separator: " "))\"><title>\(HTMLText.escape(title))</title>"
         g += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(place.width))\" height=\"\(n(place.height))\" rx=\"6\"/>"
-        g += "<text class=\"lineage-label\" x=\"\(n(place.x))\" y=\"\(n(place.y - 3))\">\(XMLText.escape(node.label))</text>"
+        g += "<text class=\"lineage-label\" x=\"\(n(place.x))\" y=\"\(n(place.y - 3))\">\(HTMLText.escape(node.label))</text>"
         if let detail = node.detail {
-            g += "<text class=\"lineage-detail\" x=\"\(n(place.x))\" y=\"\(n(place.y + 10))\">\(XMLText.escape(detail))</text>"
+            g += "<text class=\"lineage-detail\" x=\"\(n(place.x))\" y=\"\(n(place.y + 10))\">\(HTMLText.escape(detail))</text>"
         }
         g += "</g>"
         guard let href = node.href else { return g }
-        return "<a href=\"\(XMLText.escape(SiteURL.relative(from: page, to: href)))\">\(g)</a>"
+        return "<a href=\"\(HTMLText.escape(SiteURL.relative(from: page, to: href)))\">\(g)</a>"
     }
 
     private func link(_ node: LineageDiagram.Node, page: String) -> [String: Any] {

@@ -5,16 +5,8 @@ enum Sitemap {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages.sorted() {
             let path = page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page
-            out += "  <url><loc>\(XMLText.escape(base + path))</loc></url>\n"
+            out += "  <url><loc>\(HTMLText.escape(base + path))</loc></url>\n"
         }
         return out + "</urlset>\n"
-    }
-}
-
-enum XMLText {
-    /// The same five entities as HTML text, over UTF-8 bytes: per Character, a quote followed by a
-    /// combining mark is one Character that equals no quote, and would pass unescaped.
-    static func escape(_ s: String) -> String {
-        HTMLText.escape(s)
     }
 }

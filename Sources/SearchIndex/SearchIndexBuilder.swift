@@ -34,28 +34,17 @@ public struct SearchIndexBuilder: Sendable {
     /// Every index file by its site-root-relative path. With MESHPORT_TIMINGS set, says on standard
     /// error how long it took (scripts/bench-search reports it as a share of the build).
     public func build(_ mesh: LinkedMesh) -> [String: [UInt8]] {
-        var phases = Phases()
+        var phases = StageClock()
         let files = makeFiles(mesh, &phases)
         if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
-            FileHandle.standardError.write(Data("search index: \(files.count) files, \(files.values.reduce(0) { $0 + $1.count }) bytes, \(phases.total) s (\(phases.summary))\n".utf8))
+            let total = phases.laps.reduce(0) { $0 + $1.seconds }
+            let each = phases.laps.map { "\($0.stage) \(($0.seconds * 1000).rounded() / 1000)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("search index: \(files.count) files, \(files.values.reduce(0) { $0 + $1.count }) bytes, \(total) s (\(each))\n".utf8))
         }
         return files
     }
 
-    /// Seconds per phase of the build, for MESHPORT_TIMINGS.
-    struct Phases {
-        private var last = ContinuousClock.now
-        private(set) var laps: [(String, Double)] = []
-        var total: Double { laps.reduce(0) { $0 + $1.1 } }
-        var summary: String { laps.map { "\($0.0) \(($0.1 * 1000).rounded() / 1000)" }.joined(separator: ", ") }
-        mutating func lap(_ name: String) {
-            let now = ContinuousClock.now, elapsed = (now - last).components
-            laps.append((name, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
-            last = now
-        }
-    }
-
-    private func makeFiles(_ mesh: LinkedMesh, _ phases: inout Phases) -> [String: [UInt8]] {
+    private func makeFiles(_ mesh: LinkedMesh, _ phases: inout StageClock) -> [String: [UInt8]] {
         let collected = DocumentCollector(mesh: mesh)
         let documents = collected.documents
         phases.lap("collect")

@@ -45,7 +45,7 @@ struct TermTable {
     }
 
     private static func fold(_ byte: UInt8, _ foldCase: Bool) -> UInt8 {
-        foldCase && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+        foldCase ? Tokenizer.lowerASCII(byte) : byte
     }
 
     private mutating func grow() {

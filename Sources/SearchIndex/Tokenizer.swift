@@ -40,12 +40,17 @@ public enum Tokenizer {
         }, other: { word, _ in body(word) })
     }
 
+    /// An ASCII byte lower-cased (`A`-`Z` to `a`-`z`); every other byte as it is.
+    @inline(__always)
+    static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+    }
+
     /// A plain word's bytes lower-cased.
     static func lowerCased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { out in
             for i in bytes.indices {
-                let b = bytes[i]
-                out[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                out[i] = lowerASCII(bytes[i])
             }
             return bytes.count
         }
@@ -183,7 +188,7 @@ public enum Tokenizer {
                 }
                 let v = scalar.value
                 if v < 0x80 {
-                    ascii.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
+                    ascii.append(lowerASCII(UInt8(v)))
                 } else {
                     addASCII()
                     part += fold(scalar)
@@ -210,7 +215,7 @@ public enum Tokenizer {
     static func fold(_ scalar: Unicode.Scalar) -> String {
         if scalar.value < 0x80 {
             let v = scalar.value
-            return String(Unicode.Scalar(v >= 0x41 && v <= 0x5A ? v + 32 : v)!)
+            return String(Unicode.Scalar(lowerASCII(UInt8(v))))
         }
         var out = ""
         for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -1,4 +1,5 @@
-/// Wall time per pipeline stage, for `MESHPORT_TIMINGS` and the benchmarks.
+/// Wall time per stage (of the pipeline, or of one step such as the search index), for
+/// `MESHPORT_TIMINGS` and the benchmarks.
 public struct StageClock: Sendable {
     public private(set) var laps: [(stage: String, seconds: Double)] = []
     private var last = ContinuousClock.now
