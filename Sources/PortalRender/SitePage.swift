@@ -13,3 +13,21 @@ public enum SitePage: Sendable, Hashable {
     case search
     case notFound
 }
+
+extension SitePage {
+    /// The kind of page, for timings.
+    var kind: String {
+        switch self {
+        case .home: "home"
+        case .domain: "domain"
+        case .team: "team"
+        case .product: "product"
+        case .doc: "doc"
+        case .lineage: "lineage"
+        case .governance: "governance"
+        case .search: "search"
+        case .notFound: "notFound"
+        }
+    }
+}
+

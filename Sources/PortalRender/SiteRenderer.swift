@@ -49,6 +49,7 @@ public struct SiteRenderer: Sendable {
                 }
         }
         let pages = all.filter { !Self.isAside($0) }
+        var kindTimes: [String: (count: Int, took: Duration)] = [:]
         for start in stride(from: 0, to: pages.count, by: max(1, batchSize)) {
             let batch = pages[start..<min(pages.count, start + max(1, batchSize))]
             // Results come back in list order, whatever the scheduling.
@@ -57,14 +58,21 @@ public struct SiteRenderer: Sendable {
                 return (renderer.render(batch[start + i]), ContinuousClock.now - begun)
             }
             if timed {
-                for (page, (_, took)) in zip(batch, rendered) where took > .milliseconds(250) {
-                    FileHandle.standardError.write(Data("slow page: \(PageRenderer.path(of: page, in: mesh)) \(took)\n".utf8))
+                for (page, (_, took)) in zip(batch, rendered) {
+                    kindTimes[page.kind, default: (0, .zero)].count += 1
+                    kindTimes[page.kind, default: (0, .zero)].took += took
+                    if took > .milliseconds(250) {
+                        FileHandle.standardError.write(Data("slow page: \(PageRenderer.path(of: page, in: mesh)) \(took)\n".utf8))
+                    }
                 }
             }
             try deliver(zip(batch, rendered).map { SiteFile(path: PageRenderer.path(of: $0, in: mesh), bytes: $1.0) })
             if let files = aside.take() { try deliver(files) }
         }
         try deliver(aside.wait())
+        for (kind, times) in kindTimes.sorted(by: { $0.key < $1.key }) {
+            FileHandle.standardError.write(Data("pages \(kind): \(times.count), \(times.took) on all cores\n".utf8))
+        }
         for supplement in PageRenderer.Supplement.allCases
             where !reusing.supplements.contains(supplement) && !Self.asideSupplements.contains(supplement) {
             let begun = ContinuousClock.now
