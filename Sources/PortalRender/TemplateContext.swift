@@ -1,23 +1,48 @@
-/// Page contexts are built as `[String: Any]` with optional values. swift-mustache treats a nil
-/// wrapped in `Any` as a value (it would print "nil"), so nils are removed before rendering.
+import Mustache
+
+/// Page contexts are built as `[String: Any]` with optional values; before rendering they are turned
+/// into what swift-mustache handles quickly and correctly:
+/// - a nil becomes `TemplateNull`, which stops the lookup. Left out, swift-mustache would look the
+///   name up in the enclosing contexts and show, say, a schema's description in a column that has
+///   none (and a nil wrapped in `Any` would print "nil");
+/// - text becomes `TemplateText`, which each lookup recognises at its first cast instead of going
+///   through `String(describing:)`, and which, pushed by a section, is passed over without a Mirror.
 enum TemplateContext {
     static func clean(_ value: Any) -> Any? {
-        if let optional = value as? OptionalValue {
-            guard let wrapped = optional.wrappedAny else { return nil }
-            return clean(wrapped)
-        }
-        if let dictionary = value as? [String: Any] {
+        // Most values are text, so it is tried first; a cast to a concrete type also unwraps an Optional.
+        switch value {
+        case let text as String: return TemplateText(renderText: text)
+        case let flag as Bool: return flag
+        case let dictionary as [String: Any]:
             var out: [String: Any] = [:]
             out.reserveCapacity(dictionary.count)
             for (key, item) in dictionary {
-                if let cleaned = clean(item) { out[key] = cleaned }
+                out[key] = clean(item) ?? TemplateNull()
             }
             return out
+        case let texts as [String]: return texts.map(TemplateText.init)
+        case let array as [Any]: return array.compactMap(clean)
+        case let optional as OptionalValue: return optional.wrappedAny.flatMap(clean)
+        default: return value
         }
-        if value is [String] { return value }
-        if let array = value as? [Any] { return array.compactMap(clean) }
-        return value
     }
+}
+
+/// Text in a template context. Sorts and transforms (`{{uppercased(name)}}`, `{{empty(name)}}`) as the
+/// String it holds.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Comparable {
+    let renderText: String
+    var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { renderText.transform(name) }
+    static func < (a: TemplateText, b: TemplateText) -> Bool { a.renderText < b.renderText }
+}
+
+/// A value a page left out: prints nothing, is false in a section and true in an inverted one.
+struct TemplateNull: MustacheCustomRenderable, MustacheParent {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+    func child(named: String) -> Any? { nil }
 }
 
 private protocol OptionalValue {
