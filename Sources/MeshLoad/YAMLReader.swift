@@ -68,8 +68,9 @@ public enum YAMLReader {
     private static func compose(_ text: String, file: String, restored: [YAMLConverter.Position: String],
                                 aliases: [YAMLPrescan.AliasToken]) throws -> [YAMLNode] {
         // Yams resolves every scalar's tag with regular expressions (and again when it hashes keys);
-        // meshport types scalars itself (kind(of:)), so the parser resolves nothing.
-        let parser = try Parser(yaml: text, resolver: .basic)
+        // meshport types scalars itself (kind(of:)), so the parser resolves nothing. The encoding is
+        // named: Yams' default copies the whole environment to look for an override, on every parse.
+        let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
         var converter = YAMLConverter(file: file, restoredKeys: restored, aliasTokens: aliases)
         var documents: [YAMLNode] = []
         // Converted while the parser lives: it owns the anchors that mark aliases.
