@@ -76,6 +76,4 @@ public struct GovernanceReport: Sendable, Hashable, Codable {
         self.products = products
         self.domains = domains
     }
-
-    public func product(_ key: String) -> Product? { products.first { $0.key == key } }
 }

@@ -50,8 +50,8 @@ struct GovernancePage {
     }
 
     /// The governance section of a product page.
-    static func productSection(_ report: GovernanceReport, key: String, page: String) -> [String: Any]? {
-        guard let compliance = report.product(key), compliance.checked > 0 else { return nil }
+    static func productSection(_ compliance: GovernanceReport.Product?, page: String) -> [String: Any]? {
+        guard let compliance, compliance.checked > 0 else { return nil }
         return [
             "passed": compliance.passed, "checked": compliance.checked,
             "findings": compliance.findings.map { f in

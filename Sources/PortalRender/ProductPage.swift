@@ -7,7 +7,8 @@ struct ProductPage {
     let mesh: LinkedMesh
     let index: Int
     let landingHTML: String?
-    let governance: GovernanceReport
+    /// What the governance report says of this product.
+    let compliance: GovernanceReport.Product?
 
     var product: Product { mesh.products[index] }
     var url: String { product.url }
@@ -40,7 +41,7 @@ struct ProductPage {
             "productMembers": members(),
             "docs": DocNavigation.items(mesh, product: index, current: url),
             "landingHTML": landingHTML as Any,
-            "governance": GovernancePage.productSection(governance, key: "\(product.domain)/\(product.slug)", page: url) as Any,
+            "governance": GovernancePage.productSection(compliance, page: url) as Any,
             "landingHeadings": (landing?.document.headings ?? []).filter { $0.level == 2 }.map { ["text": $0.text, "anchor": $0.anchor] },
             "provenance": ProvenanceView.file(mesh.provenance(of: manifest.file)) as Any,
             "landingProvenance": ProvenanceView.file(landing.flatMap { mesh.provenance(of: $0.document.file) }) as Any,

@@ -7,6 +7,8 @@ import SearchIndex
 struct SitePageRenderer {
     let mesh: LinkedMesh
     let governance: GovernanceReport
+    /// Each product's compliance by "<domain>/<product>", looked up once per product page.
+    let compliance: [String: GovernanceReport.Product]
     let theme: Theme
     let chrome: PageChrome
     let lineage: LineageViews
@@ -15,6 +17,7 @@ struct SitePageRenderer {
     init(mesh: LinkedMesh, governance: GovernanceReport, renderer: SiteRenderer) {
         self.mesh = mesh
         self.governance = governance
+        compliance = Dictionary(governance.products.map { ($0.key, $0) }) { first, _ in first }
         self.theme = renderer.theme
         self.renderer = renderer
         chrome = PageChrome(mesh: mesh, generatedAt: renderer.generatedAt)
@@ -45,7 +48,8 @@ struct SitePageRenderer {
             let landingHTML = product.landingDoc.map {
                 renderer.markdown(mesh.docs[$0], options: .init(dropLeadingTitle: true, headingShift: 1))
             }
-            var context = ProductPage(mesh: mesh, index: i, landingHTML: landingHTML, governance: governance).context()
+            var context = ProductPage(mesh: mesh, index: i, landingHTML: landingHTML,
+                                      compliance: compliance["\(mesh.products[i].domain)/\(mesh.products[i].slug)"]).context()
             context["lineage"] = lineage.product(i)
             context["columnLineage"] = lineage.columns(i) as Any
             return wrap(product.url, "product", context, title: product.name, section: "product",
