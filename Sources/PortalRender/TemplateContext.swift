@@ -13,13 +13,8 @@ enum TemplateContext {
         switch value {
         case let text as String: return TemplateText(renderText: text)
         case let flag as Bool: return flag
-        case let dictionary as [String: Any]:
-            var out: [String: Any] = [:]
-            out.reserveCapacity(dictionary.count)
-            for (key, item) in dictionary {
-                out[key] = clean(item) ?? TemplateNull()
-            }
-            return out
+        // `mapValues` keeps the table as it is, without hashing a key again.
+        case let dictionary as [String: Any]: return dictionary.mapValues { clean($0) ?? TemplateNull() }
         case let texts as [String]: return texts.map(TemplateText.init)
         case let array as [Any]: return array.compactMap(clean)
         case let optional as OptionalValue: return optional.wrappedAny.flatMap(clean)
