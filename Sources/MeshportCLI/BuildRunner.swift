@@ -59,24 +59,26 @@ struct BuildRunner {
             let reuse = inputs.flatMap { builder.fingerprints(of: prepared, inputs: $0) }.map {
                 RenderReuse(fingerprints: $0, last: last?.pages)
             }
-            // Pages go to the staging folder as they are rendered: the site is never whole in memory.
+            // Pages go to the staging folder as they are rendered, written while the next batch renders:
+            // the site is never whole in memory.
             var staged = writer.begin()
-            var writing = Duration.zero
             var supplementFiles: [PageRenderer.Supplement: [String]] = [:]
             var rendered = 0
             try staged.carryOver(reuse?.carried ?? [])
+            let staging = StagingThread(staged)
+            defer { staging.close() }
             try builder.render(&prepared, progress: progress, reusing: reuse?.reuse ?? .init()) { (files) throws(SiteWriter.Failure) in
-                let start = ContinuousClock.now
                 rendered += files.count
                 for file in files { if let supplement = file.supplement { supplementFiles[supplement, default: []].append(file.path) } }
-                try staged.add(files)
-                writing += ContinuousClock.now - start
+                try staging.add(files)
             }
             let outcome = prepared.outcome
             progress.started(.write)
+            staged = try staging.finish()
             let start = ContinuousClock.now
             let publication = try staged.finish()
-            let writeSeconds = StageClock.seconds(writing + (ContinuousClock.now - start))
+            // What writing cost beyond the rendering it overlapped.
+            let writeSeconds = StageClock.seconds(staging.waited + (ContinuousClock.now - start))
             progress.finished(.write, seconds: writeSeconds, [("files written", publication.written), ("kept", publication.kept)])
             if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
                 for (stage, seconds) in outcome.timings + [("write", writeSeconds)] {
