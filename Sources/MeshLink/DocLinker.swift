@@ -56,12 +56,26 @@ enum DocLinker {
 
         var assetsByFile: [String: AssetFile] = [:]
         for asset in assets { assetsByFile[asset.file] = asset }
-        var resolver = LinkResolver(mesh: mesh, docsByFile: docsByFile, assetsByFile: assetsByFile,
+        let resolver = LinkResolver(mesh: mesh, docsByFile: docsByFile, assetsByFile: assetsByFile,
                                     productsByFolder: productsByFolder, sourceRoots: sourceRoots)
-        for i in mesh.docs.indices {
-            mesh.docs[i].links = resolveLinks(of: mesh.docs[i], with: &resolver, diagnostics: &diagnostics)
+        // Docs resolve independently, so over the cores, a resolver copy per run of docs; links,
+        // diagnostics and images are then taken in doc order, as one pass would have made them.
+        let docs = mesh.docs
+        let runs = stride(from: 0, to: docs.count, by: 256).map { $0..<min(docs.count, $0 + 256) }
+        let resolved = parallelMap(runs.count) { r in
+            var runResolver = resolver
+            var runDiagnostics: [Diagnostic] = []
+            let links = runs[r].map { resolveLinks(of: docs[$0], with: &runResolver, diagnostics: &runDiagnostics) }
+            return (links: links, diagnostics: runDiagnostics, published: runResolver.published)
         }
-        mesh.assets = resolver.published.sorted { $0.path < $1.path }
+        var published: [PublishedAsset] = []
+        var publishedPaths: Set<String> = []
+        for (run, result) in zip(runs, resolved) {
+            for (i, links) in zip(run, result.links) { mesh.docs[i].links = links }
+            diagnostics += result.diagnostics
+            published += result.published.filter { publishedPaths.insert($0.path).inserted }
+        }
+        mesh.assets = published.sorted { $0.path < $1.path }
     }
 
     /// Every link a doc makes, each destination once; a broken one is a diagnostic.
