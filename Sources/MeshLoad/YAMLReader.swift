@@ -119,11 +119,14 @@ public enum YAMLReader {
         "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
     ]
 
+    /// The first bytes of `typedWords`: most scalars start otherwise and are text without a hash lookup.
+    static let typedWordStarts: [Bool] = (0..<256).map { byte in typedWords.contains { $0.utf8.first == UInt8(byte) } }
+
     static func kind(of node: Node) -> YAMLNode.ScalarKind {
         guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return .string }
         guard let first = scalar.string.utf8.first else { return .null }
         let mayBeNumber = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || "+-.".utf8.contains(first)
-        guard mayBeNumber || Self.typedWords.contains(scalar.string) else { return .string }
+        guard mayBeNumber || (Self.typedWordStarts[Int(first)] && Self.typedWords.contains(scalar.string)) else { return .string }
         if mayBeNumber, let kind = plainNumberKind(scalar.string) { return kind }
         // The rare rest (hex, exponents, `.inf`, `yes`) by YAML 1.1's rules, as Yams' default resolver types them.
         let typed = Node.scalar(.init(scalar.string, Tag(.implicit, .default, .default), scalar.style))
