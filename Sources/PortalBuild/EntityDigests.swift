@@ -199,6 +199,16 @@ struct EntityDigests: Sendable {
         hash.combine(UInt64(location.column))
     }
 
+    /// What `api/mesh.json` says of a doc: its page, title, product, and source file with its last change.
+    func combineListing(of doc: DocPage, into h: inout StableHash) {
+        for field in [doc.document.file, doc.url, doc.title, keys[doc.product]] { h.combine(field) }
+        if let change = lastChanges[doc.document.file] {
+            h.combine(change.commit)
+            h.combine(UInt64(change.time))
+            h.combine(change.author)
+        }
+    }
+
     /// A doc: its file, page, title, and where each of its links leads.
     func docDigest(_ doc: DocPage) -> UInt64 {
         Self.hash { h in
@@ -290,7 +300,13 @@ struct EntityDigests: Sendable {
             switch supplement {
             case .searchIndex, .meshJSON:
                 for value in own { h.combine(value) }
-                for doc in docs { h.combine(doc) }
+                // The index holds the docs' text; api/mesh.json only lists them (title, URL, source,
+                // provenance), so an edit of a doc's body leaves it as it is.
+                if supplement == .searchIndex {
+                    for doc in docs { h.combine(doc) }
+                } else {
+                    for doc in mesh.docs { combineListing(of: doc, into: &h) }
+                }
                 combineEdges(into: &h)
                 for domain in mesh.domains { h.combine(domainFull[domain.slug] ?? 0) }
                 for team in mesh.teams { h.combine(teamFull[team.slug] ?? 0) }

@@ -63,6 +63,11 @@ final class BuildCacheTests: XCTestCase {
         let after = stamps(out)
         XCTAssertEqual(after["products/sales/orders/index.html"], before["products/sales/orders/index.html"])
         XCTAssertNotEqual(after["products/sales/orders/usage.html"], before["products/sales/orders/usage.html"])
+        // Rendered: the doc's page and the search index, which holds the docs' text. Not api/mesh.json,
+        // which lists docs by title and source only (an unchanged file keeps its stamp even when rendered,
+        // so the count tells).
+        let searchFiles = after.keys.filter { $0.hasPrefix("search/") && !$0.hasSuffix(".html") }.count
+        XCTAssertEqual(rendered, searchFiles + 1, edited.stdout)
         XCTAssertEqual(try MeshportProcess.run(["build", mesh.root.path, "--out", full.path]).status, 0)
         XCTAssertEqual(Set(after.keys), Set(stamps(full).keys))
         for path in after.keys {
