@@ -26,6 +26,13 @@ struct DocumentCollector {
         for team in mesh.teams { addTeam(team) }
     }
 
+    /// The documents, handed over: the collector keeps none, so the caller's copy is the only one and
+    /// changes in place.
+    mutating func takeDocuments() -> [SearchDocument] {
+        defer { documents = [] }
+        return documents
+    }
+
     private mutating func newGroup(_ group: FacetGroup) -> Int {
         groups.append(group)
         return groups.count - 1
@@ -97,6 +104,8 @@ struct DocumentCollector {
 
         for d in product.docs {
             let doc = mesh.docs[d]
+            // One context for all the doc's sections: a String each would take ~30 MB at 10,000 products.
+            let context = "\(manifest.name) › \(doc.isLanding ? "Overview" : doc.title)"
             for section in doc.document.sections {
                 let title = section.heading.map { doc.document.headings[$0] }
                 let isTitle = title.map { $0.level == 1 && $0.text == doc.document.title } ?? false
@@ -106,8 +115,7 @@ struct DocumentCollector {
                 var docFields: [SearchDocument.Field] = [.init(.heading, heading)]
                 if heading != doc.title { docFields.append(.init(.body, doc.title)) }
                 docFields.append(.init(.body, section.text))
-                let docName = doc.isLanding ? "Overview" : doc.title
-                add(.doc, heading, "\(manifest.name) › \(docName)", doc.url + (anchor.map { "#" + $0 } ?? ""),
+                add(.doc, heading, context, doc.url + (anchor.map { "#" + $0 } ?? ""),
                     docFields, section.text)
             }
         }
@@ -123,13 +131,14 @@ struct DocumentCollector {
         var out: [Column] = []
         for (i, object) in c.schema.enumerated() {
             let anchors = i < port.schemaAnchors.count ? port.schemaAnchors[i] : nil
+            let context = "\(productName) › \(object.name)"
             for (j, column) in object.properties.enumerated() {
                 var fields: [SearchDocument.Field] = [.init(.label, column.name)]
                 if let b = column.businessName { fields.append(.init(.label, b)) }
                 fields += column.tags.map { .init(.label, $0) }
                 fields.append(.init(.body, column.description ?? ""))
                 let anchor = anchors.flatMap { j < $0.columns.count ? $0.columns[j] : nil } ?? port.anchor
-                out.append((column.name, "\(productName) › \(object.name)", productURL + "#" + anchor, fields,
+                out.append((column.name, context, productURL + "#" + anchor, fields,
                             column.description ?? "", column.classification?.lowercased()))
             }
         }

@@ -3,7 +3,9 @@
 /// them by number, so a document found under many terms of one shard costs its record only once.
 struct ShardWriter {
     let targetBytes: Int
-    private(set) var files: [[UInt8]] = []
+    /// Shards finished and not taken yet, with their numbers.
+    private var finished: [(number: Int, file: [UInt8])] = []
+    private var shardCount = 0
     private(set) var firstTerms: [String] = []
     private(set) var lastTerms: [String] = []
     private var records: [UInt8] = []
@@ -13,7 +15,7 @@ struct ShardWriter {
     init(targetBytes: Int) { self.targetBytes = targetBytes }
 
     /// Adds `entry` (the term's encoded value) needing the records of `docs`; `record` makes one.
-    mutating func add(term: String, entry: [UInt8], docs: [Int], record: (Int) -> [UInt8]) {
+    mutating func add(term: String, entry: [UInt8], docs: [Int], record: (Int) -> ArraySlice<UInt8>) {
         let missing = docs.filter { !present.contains($0) }
         let estimate = entry.count + term.utf8.count + missing.count * 200
         let size = records.count + terms.count + estimate
@@ -46,9 +48,16 @@ struct ShardWriter {
         if !terms.isEmpty { finishShard() }
     }
 
+    /// The shards finished since the last call, so they need not be held to the end.
+    mutating func takeFinished() -> [(number: Int, file: [UInt8])] {
+        defer { finished = [] }
+        return finished
+    }
+
     private mutating func finishShard() {
-        let n = files.count
-        files.append(Array("meshSearch.t(\(n),{\"r\":{".utf8) + records + Array("},\"w\":{".utf8) + terms + Array("}});\n".utf8))
+        let n = shardCount
+        shardCount += 1
+        finished.append((n, Array("meshSearch.t(\(n),{\"r\":{".utf8) + records + Array("},\"w\":{".utf8) + terms + Array("}});\n".utf8)))
         records.removeAll(keepingCapacity: true)
         terms.removeAll(keepingCapacity: true)
         present.removeAll(keepingCapacity: true)
