@@ -26,13 +26,6 @@ struct DocumentCollector {
         for team in mesh.teams { addTeam(team) }
     }
 
-    /// The documents, handed over: the collector keeps none, so the caller's copy is the only one and
-    /// changes in place.
-    mutating func takeDocuments() -> [SearchDocument] {
-        defer { documents = [] }
-        return documents
-    }
-
     private mutating func newGroup(_ group: FacetGroup) -> Int {
         groups.append(group)
         return groups.count - 1
@@ -76,14 +69,14 @@ struct DocumentCollector {
         fields.append(.init(.body, description))
         fields.append(.init(.body, domainTitle))
         let deprecated = product.isDeprecated
-        func add(_ kind: SearchDocument.Kind, _ title: String, _ context: String, _ url: String,
+        func add(_ kind: SearchDocument.Kind, _ title: String, _ context: String, _ url: String, _ fragment: String?,
                  _ fields: [SearchDocument.Field], _ summary: String, classification: String? = nil) {
-            documents.append(SearchDocument(kind: kind, title: title, context: context, url: url, fields: fields,
+            documents.append(SearchDocument(kind: kind, title: title, context: context, url: url, fragment: fragment, fields: fields,
                                             summary: summary, group: group, classification: classification,
                                             deprecated: deprecated))
         }
         let status = manifest.status.map { " · \($0)" } ?? ""
-        add(.product, manifest.name, "\(domainTitle)\(status)", product.url, fields,
+        add(.product, manifest.name, "\(domainTitle)\(status)", product.url, nil, fields,
             manifest.description.purpose ?? description)
 
         for port in product.outputPorts {
@@ -96,15 +89,16 @@ struct DocumentCollector {
                 portFields.append(.init(.body, c.purpose ?? ""))
                 if summary.isEmpty { summary = c.purpose ?? "" }
             }
-            add(.port, port.port.name, "\(manifest.name)", product.url + "#" + port.anchor, portFields, summary)
-            for column in Self.columns(port, productName: manifest.name, productURL: product.url, mesh: mesh) {
-                add(.column, column.title, column.context, column.url, column.fields, column.summary, classification: column.classification)
+            add(.port, port.port.name, "\(manifest.name)", product.url, port.anchor, portFields, summary)
+            for column in Self.columns(port, productName: manifest.name, mesh: mesh) {
+                add(.column, column.title, column.context, product.url, column.anchor, column.fields, column.summary,
+                    classification: column.classification)
             }
         }
 
         for d in product.docs {
             let doc = mesh.docs[d]
-            // One context for all the doc's sections: a String each would take ~30 MB at 10,000 products.
+            // One context for all the doc's sections, not a String per section (200,000 at 10,000 products).
             let context = "\(manifest.name) › \(doc.isLanding ? "Overview" : doc.title)"
             for section in doc.document.sections {
                 let title = section.heading.map { doc.document.headings[$0] }
@@ -115,18 +109,18 @@ struct DocumentCollector {
                 var docFields: [SearchDocument.Field] = [.init(.heading, heading)]
                 if heading != doc.title { docFields.append(.init(.body, doc.title)) }
                 docFields.append(.init(.body, section.text))
-                add(.doc, heading, context, doc.url + (anchor.map { "#" + $0 } ?? ""),
+                add(.doc, heading, context, doc.url, anchor,
                     docFields, section.text)
             }
         }
         return (facetGroup, documents)
     }
 
-    private typealias Column = (title: String, context: String, url: String, fields: [SearchDocument.Field],
+    private typealias Column = (title: String, context: String, anchor: String, fields: [SearchDocument.Field],
                                 summary: String, classification: String?)
 
     /// One document per column of the port's contract, linking to the column's row on the product page.
-    private static func columns(_ port: LinkedOutputPort, productName: String, productURL: String, mesh: LinkedMesh) -> [Column] {
+    private static func columns(_ port: LinkedOutputPort, productName: String, mesh: LinkedMesh) -> [Column] {
         guard let c = port.contract.map({ mesh.contracts[$0] }) else { return [] }
         var out: [Column] = []
         for (i, object) in c.schema.enumerated() {
@@ -138,7 +132,7 @@ struct DocumentCollector {
                 fields += column.tags.map { .init(.label, $0) }
                 fields.append(.init(.body, column.description ?? ""))
                 let anchor = anchors.flatMap { j < $0.columns.count ? $0.columns[j] : nil } ?? port.anchor
-                out.append((column.name, context, productURL + "#" + anchor, fields,
+                out.append((column.name, context, anchor, fields,
                             column.description ?? "", column.classification?.lowercased()))
             }
         }

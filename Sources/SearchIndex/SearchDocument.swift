@@ -30,8 +30,10 @@ public struct SearchDocument: Sendable, Hashable {
     public var title: String
     /// Where the hit sits ("Orders › orders_v1"), shown under the title.
     public var context: String
-    /// Site-root-relative URL with an optional `#anchor`.
+    /// Site-root-relative URL of the page.
     public var url: String
+    /// The anchor on that page, if any: kept apart, so the many documents on one page share its URL.
+    public var fragment: String? = nil
     public var fields: [Field]
     /// The text a snippet is cut from when the hit is not in it.
     public var summary: String

@@ -78,8 +78,8 @@ public struct SearchIndexBuilder: Sendable {
     /// made a block at a time, and each shard and posting file handed on as soon as it is full.
     private func makeFiles<Failure: Error>(_ mesh: LinkedMesh, _ phases: inout StageClock,
                                            hand: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
-        var collected = DocumentCollector(mesh: mesh)
-        var documents = collected.takeDocuments()
+        let collected = DocumentCollector(mesh: mesh)
+        let documents = collected.documents
         phases.lap("collect")
         let index = InvertedIndex(documents)
         phases.lap("invert")
@@ -90,17 +90,7 @@ public struct SearchIndexBuilder: Sendable {
             let keys = index.terms.map { Array($0.utf16) }
             return index.terms.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         }()
-        let records = RecordFiles(documents, chunk: options.documentChunk) { document, out in
-            record(document, snippet: Snippet.head(document.summary, length: options.snippetLength), into: &out)
-        }
-        // What only the records needed is let go, for the term entries to reuse (the URLs alone are
-        // ~440,000 Strings at 10,000 products); snippets need the fields and the summary.
-        for i in documents.indices {
-            documents[i].title = ""
-            documents[i].context = ""
-            documents[i].url = ""
-        }
-        phases.lap("records")
+        phases.lap("order")
 
         var shards = ShardWriter(targetBytes: options.shardBytes)
         var postingFile = PostingFile()
@@ -117,7 +107,7 @@ public struct SearchIndexBuilder: Sendable {
         for blockStart in stride(from: 0, to: order.count, by: block) {
             let terms = order[blockStart..<min(order.count, blockStart + block)]
             var entries = parallelMap(terms.count) { k in
-                termEntry(index.postings(terms[blockStart + k]), documents: documents, facets: facets, records: records)
+                termEntry(index.postings(terms[blockStart + k]), documents: documents, facets: facets)
             }
             for (k, id) in terms.enumerated() {
                 let term = index.terms[id]
@@ -147,7 +137,11 @@ public struct SearchIndexBuilder: Sendable {
                 // What the shard and posting file took is let go.
                 entries[k] = ([], nil, [])
                 entry.append(0x5D)
-                shards.add(term: term, entry: entry, docs: top, record: records.record)
+                shards.add(term: term, entry: entry, docs: top) { doc in
+                    var out: [UInt8] = []
+                    record(documents[doc], into: &out)
+                    return out
+                }
             }
             try handShards()
         }
@@ -156,7 +150,14 @@ public struct SearchIndexBuilder: Sendable {
         try closePostingFile()
         phases.lap("terms")
 
-        for (c, script) in records.scripts.enumerated() { try hand("search/d/\(c).js", script) }
+        // The record files, a batch at a time over the cores: a record is made where it is needed (here,
+        // and once per shard that shows its document) rather than kept (~100 MB at 10,000 products).
+        let chunks = (documents.count + options.documentChunk - 1) / options.documentChunk
+        for batchStart in stride(from: 0, to: chunks, by: 256) {
+            let batch = batchStart..<min(chunks, batchStart + 256)
+            let scripts = parallelMap(batch.count) { k in recordScript(batch.lowerBound + k, documents: documents) }
+            for (k, script) in scripts.enumerated() { try hand("search/d/\(batch.lowerBound + k).js", script) }
+        }
         try hand("search/facets.js", facets.script())
         try hand("search/manifest.js", manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms),
                                                 documents: documents.count, classes: facets.classes))
@@ -173,8 +174,8 @@ public struct SearchIndexBuilder: Sendable {
 
     /// `[count, "top postings", [snippet or 0 per top posting]` (the caller closes it), the full posting
     /// list when there are more than `topK`, and the top postings' documents.
-    private func termEntry(_ p: InvertedIndex.Postings, documents: [SearchDocument], facets: FacetTable,
-                           records: RecordFiles) -> (head: [UInt8], list: [UInt8]?, top: [Int]) {
+    private func termEntry(_ p: InvertedIndex.Postings, documents: [SearchDocument], facets: FacetTable)
+        -> (head: [UInt8], list: [UInt8]?, top: [Int]) {
         let all = postingsOf(p, documents: documents, facets: facets)
         // The best topK by score, then not deprecated, then document number: the browser's order too.
         let top = p.count <= options.topK ? Array(0..<p.count) : Self.best(options.topK, of: all)
@@ -185,10 +186,11 @@ public struct SearchIndexBuilder: Sendable {
             let field = p.snippetField(i), doc = p.doc(i)
             let snippet = field >= 0 ? Snippet.around(documents[doc].fields[field].text, offset: p.snippetOffset(i),
                                                       length: options.snippetLength) : nil
-            let isSummary = snippet.map { snippet in
-                records.hasSnippet(doc, snippet) { Snippet.head(documents[doc].summary, length: options.snippetLength) }
+            if let snippet, snippet != Snippet.head(documents[doc].summary, length: options.snippetLength) {
+                IndexEncoding.string(snippet, into: &entry)
+            } else {
+                entry.append(0x30)
             }
-            if let snippet, isSummary == false { IndexEncoding.string(snippet, into: &entry) } else { entry.append(0x30) }
         }
         entry.append(0x5D)
         return (entry, p.count > options.topK ? IndexEncoding.postings(all) : nil, top.map { p.doc($0) })
@@ -217,10 +219,23 @@ public struct SearchIndexBuilder: Sendable {
         return kept.map(\.index).sorted()
     }
 
-    /// `[title, context, url, snippet]`
-    private func record(_ d: SearchDocument, snippet: String, into out: inout [UInt8]) {
+    /// `meshSearch.d(c,[record,…]);`: the records of documents `c * documentChunk ..< (c + 1) * documentChunk`.
+    private func recordScript(_ c: Int, documents: [SearchDocument]) -> [UInt8] {
+        let range = c * options.documentChunk..<min(documents.count, (c + 1) * options.documentChunk)
+        var out = Array("meshSearch.d(\(c),[".utf8)
+        for d in range {
+            if d > range.lowerBound { out.append(0x2C) }
+            record(documents[d], into: &out)
+        }
+        return out + Array("]);\n".utf8)
+    }
+
+    /// `[title, context, url, snippet]`, the snippet the head of the document's summary.
+    private func record(_ d: SearchDocument, into out: inout [UInt8]) {
+        let snippet = Snippet.head(d.summary, length: options.snippetLength)
+        let url = IndexEncoding.shortURL(d.fragment.map { d.url + "#" + $0 } ?? d.url)
         out.append(0x5B)
-        for (i, text) in [d.title, d.context, IndexEncoding.shortURL(d.url), snippet].enumerated() {
+        for (i, text) in [d.title, d.context, url, snippet].enumerated() {
             if i > 0 { out.append(0x2C) }
             IndexEncoding.string(text, into: &out)
         }

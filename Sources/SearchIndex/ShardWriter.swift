@@ -15,7 +15,7 @@ struct ShardWriter {
     init(targetBytes: Int) { self.targetBytes = targetBytes }
 
     /// Adds `entry` (the term's encoded value) needing the records of `docs`; `record` makes one.
-    mutating func add(term: String, entry: [UInt8], docs: [Int], record: (Int) -> ArraySlice<UInt8>) {
+    mutating func add(term: String, entry: [UInt8], docs: [Int], record: (Int) -> [UInt8]) {
         let missing = docs.filter { !present.contains($0) }
         let estimate = entry.count + term.utf8.count + missing.count * 200
         let size = records.count + terms.count + estimate
