@@ -12,16 +12,20 @@ struct DocumentCollector {
     init(mesh: LinkedMesh) {
         self.mesh = mesh
         for domain in mesh.domains { addDomain(domain) }
-        // Products are independent of each other: collected over the cores, merged in product order.
+        // Products are independent of each other: collected over the cores, merged in product order, a
+        // round of products at a time, so their documents are not all held twice (RSS after collecting
+        // 822 -> 708 MiB at 10,000 products).
         let firstGroup = groups.count
-        let products = parallelMap(mesh.products.count) { i in
-            Self.productDocuments(mesh.products[i], group: firstGroup + i, mesh: mesh)
-        }
-        groups.reserveCapacity(groups.count + products.count + mesh.teams.count)
-        documents.reserveCapacity(documents.count + products.reduce(0) { $0 + $1.documents.count } + mesh.teams.count)
-        for product in products {
-            groups.append(product.group)
-            documents += product.documents
+        groups.reserveCapacity(groups.count + mesh.products.count + mesh.teams.count)
+        for start in stride(from: 0, to: mesh.products.count, by: 512) {
+            let round = start..<min(mesh.products.count, start + 512)
+            let products = parallelMap(round.count) { k in
+                Self.productDocuments(mesh.products[start + k], group: firstGroup + start + k, mesh: mesh)
+            }
+            for product in products {
+                groups.append(product.group)
+                documents += product.documents
+            }
         }
         for team in mesh.teams { addTeam(team) }
     }
