@@ -43,7 +43,7 @@ public struct FuzzHarness: Sendable {
         defer { try? FileManager.default.removeItem(at: copy) }
         try FileManager.default.copyItem(at: baseMesh, to: copy)
         if target != .meshYAML { try FileManager.default.removeItem(at: copy.appendingPathComponent(target.replaces)) }
-        loader = MeshLoader(meshDirectory: copy)
+        loader = MeshLoader(meshDirectory: copy, schemaCheck: .officialSchemas)
         let loaded: MeshLoader.Result
         do { loaded = try loader.load() } catch { throw Failure(description: "the base mesh does not load: \(error.diagnostics)") }
         base = loaded.mesh

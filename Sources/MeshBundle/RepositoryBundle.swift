@@ -12,7 +12,7 @@ import MeshModel
 public struct RepositoryBundle: Sendable, Hashable {
     /// Raised whenever the content's shape or meaning changes: a bundle must be read by a meshport
     /// that understands it exactly, or the assembled portal would differ from a direct build.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     public static let formatName = "meshport-bundle"
     public static let fileExtension = "meshport-bundle"
     /// Larger than any repository meshport's input limits let through in practice; refuses zip bombs.

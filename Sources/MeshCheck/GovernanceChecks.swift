@@ -22,10 +22,10 @@ enum GovernanceChecks {
             if purpose.count < minimumPurposeLength {
                 add("product.description.length",
                     "the purpose of '\(m.name)' has \(purpose.count) characters; write at least \(minimumPurposeLength)",
-                    m.node["description"]?["purpose"]?.location)
+                    m.valueLocations.purpose)
             }
         } else {
-            add("product.description.required", "data product '\(m.name)' has no 'description.purpose'", m.node["description"]?.location)
+            add("product.description.required", "data product '\(m.name)' has no 'description.purpose'", m.valueLocations.description)
         }
         if m.team?.name == nil {
             add("product.team.required", "data product '\(m.name)' names no owner team ('team.name')", m.team?.location)
@@ -33,10 +33,10 @@ enum GovernanceChecks {
         let hasSupport = m.support.contains { $0.url != nil }
         if !hasSupport && mesh.team(product.team)?.email == nil {
             add("product.owner.contact", "nobody can be contacted about '\(m.name)': add a support channel with a URL or an email to its owner team",
-                m.node["support"]?.location ?? m.team?.location)
+                m.valueLocations.support ?? m.team?.location)
         }
         if let version = m.version, !isSemanticVersion(version) {
-            add("product.version.semver", "version '\(version)' of '\(m.name)' is not MAJOR.MINOR.PATCH", m.node["version"]?.location)
+            add("product.version.semver", "version '\(version)' of '\(m.name)' is not MAJOR.MINOR.PATCH", m.valueLocations.version)
         }
         for port in product.outputPorts {
             guard let c = port.contract else { continue }
@@ -52,7 +52,7 @@ enum GovernanceChecks {
         }
         if let version = contract.version, !isSemanticVersion(version) {
             add("contract.version.semver", "version '\(version)' of contract '\(contract.id)' is not MAJOR.MINOR.PATCH",
-                contract.node["version"]?.location ?? contract.location)
+                contract.versionLocation ?? contract.location)
         }
         if contract.slaProperties.isEmpty {
             add("contract.sla.required", "contract '\(contract.id)' states no SLA ('slaProperties')", contract.location)

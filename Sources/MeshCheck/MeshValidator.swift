@@ -37,8 +37,8 @@ public struct MeshValidator: Sendable {
         "product.domain.undeclared", "product.team.undeclared",
     ]
 
-    /// The schema pass on its own. It looks at each product, contract and entity alone, so the findings
-    /// of a mesh are those of its parts: products first, then contracts, then entities.
+    /// The schema findings Load kept (see `SchemaCheck`). Each product, contract and entity is checked
+    /// alone, so the findings of a mesh are those of its parts: products first, then contracts, then entities.
     public static func schemaDiagnostics(_ loaded: LoadedMesh) -> [Diagnostic] {
         SchemaChecks.run(loaded)
     }

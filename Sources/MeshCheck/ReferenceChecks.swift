@@ -11,7 +11,7 @@ enum ReferenceChecks {
         if let domain = mesh.domain(product.domain), !domain.declared {
             findings.append(Finding(rule: "product.domain.undeclared",
                 message: "domain '\(product.manifest.domain ?? product.domain)' is not declared by a Backstage Domain entity",
-                location: product.manifest.node["domain"]?.location ?? location, product: i))
+                location: product.manifest.valueLocations.domain ?? location, product: i))
         }
         if let team = mesh.team(product.team), !team.declared {
             findings.append(Finding(rule: "product.team.undeclared",
@@ -35,7 +35,7 @@ enum ReferenceChecks {
                     message: "input port '\(input.port.name)' reads from '\(upstream.name)', which is \(upstream.manifest.status ?? "deprecated")",
                     location: input.port.location,
                     notes: [.init("'\(upstream.name)' is marked \(upstream.manifest.status ?? "deprecated") here",
-                                  at: upstream.manifest.node["status"]?.location ?? upstream.manifest.location)],
+                                  at: upstream.manifest.valueLocations.status ?? upstream.manifest.location)],
                     product: i))
             }
         }

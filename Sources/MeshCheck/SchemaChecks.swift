@@ -20,28 +20,23 @@ enum SchemaChecks {
         return out
     }()
 
+    /// The findings Load kept of a mesh's documents: products first, then contracts, then entities.
     static func run(_ mesh: LoadedMesh) -> [Diagnostic] {
-        var pending: [(schema: String, node: YAMLNode)] = []
-        for product in mesh.products where product.node["dataProductDescriptor"] == nil {
-            pending.append((odps, product.node))
+        mesh.products.flatMap(\.schemaFindings) + mesh.contracts.flatMap(\.schemaFindings)
+            + mesh.entities.flatMap(\.schemaFindings)
+    }
+
+    /// What is wrong with one document as `format`, each violation a diagnostic (see `SchemaCheck`).
+    static func findings(_ node: YAMLNode, as format: SchemaCheck.Format) -> [Diagnostic] {
+        let schema: String
+        switch format {
+        case .product: schema = odps
+        case .contract(let apiVersion): schema = apiVersion.hasPrefix("v3.2") ? odcs32 : odcs31
+        case .contractSpecification: schema = dcs
+        case .entity(let kind): schema = kind + "V1alpha1"
         }
-        for contract in mesh.contracts {
-            let schema = contract.node["dataContractSpecification"] != nil ? dcs
-                : contract.apiVersion.hasPrefix("v3.2") ? odcs32 : odcs31
-            pending.append((schema, contract.node))
-        }
-        for entity in mesh.entities {
-            if let node = entity.node { pending.append((entity.kind + "V1alpha1", node)) }
-        }
-        // Contracts take a fraction of a millisecond each; use every core.
-        let jobs = pending
-        let results = Locked(Array(repeating: [Diagnostic](), count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            guard let validator = validators[jobs[i].schema] else { return }
-            let found = validator.validate(jobs[i].node).compactMap { diagnostic(for: $0, schema: jobs[i].schema) }
-            results.update { $0[i] = found }
-        }
-        return results.value.flatMap { $0 }
+        guard let validator = validators[schema] else { return [] }
+        return validator.validate(node).compactMap { diagnostic(for: $0, schema: schema) }
     }
 
     static func diagnostic(for v: SchemaViolation, schema: String) -> Diagnostic? {
@@ -64,11 +59,7 @@ enum SchemaChecks {
     }
 }
 
-/// A value shared between concurrent iterations, guarded by a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.withLock { stored } }
-    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+extension SchemaCheck {
+    /// Each document against its format's official JSON Schema, bundled in this module (Schemas/README.md).
+    public static let officialSchemas = SchemaCheck(SchemaChecks.findings)
 }

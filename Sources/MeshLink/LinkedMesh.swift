@@ -168,16 +168,3 @@ public struct PublishedAsset: Sendable, Hashable {
     public var path: String
     public var bytes: [UInt8]
 }
-
-extension LinkedMesh {
-    /// The mesh without the positioned YAML trees its manifests and contracts were read from. Only
-    /// validation and diagnostics need those; they are most of a loaded mesh's memory, so the Render
-    /// stage works on the mesh without them.
-    public func withoutSourceTrees() -> LinkedMesh {
-        var mesh = self
-        let empty = YAMLNode(.mapping([]), at: SourceLocation(file: ""))
-        for i in mesh.products.indices { mesh.products[i].manifest.node = empty }
-        for i in mesh.contracts.indices { mesh.contracts[i].node = empty }
-        return mesh
-    }
-}

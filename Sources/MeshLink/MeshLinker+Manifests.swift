@@ -76,12 +76,13 @@ extension MeshLinker {
             && a.team?.description == b.team?.description && a.team?.members == b.team?.members
             && a.inputPorts.map { [$0.name, $0.contractId] } == b.inputPorts.map { [$0.name, $0.contractId] }
             && a.outputPorts.map { [$0.name, $0.contractId] } == b.outputPorts.map { [$0.name, $0.contractId] }
-            && (a.node["id"] == nil) == (b.node["id"] == nil) && (a.node["name"] == nil) == (b.node["name"] == nil)
+            && (a.valueLocations.id == nil) == (b.valueLocations.id == nil)
+            && (a.valueLocations.name == nil) == (b.valueLocations.name == nil)
     }
 
     /// The same id and schema names (Link makes the product page's anchors of them).
     static func hasSameLinks(_ a: DataContract, _ b: DataContract) -> Bool {
-        a.id == b.id && a.file == b.file && (a.node["id"] == nil) == (b.node["id"] == nil)
+        a.id == b.id && a.file == b.file && (a.idLocation == nil) == (b.idLocation == nil)
             && a.schema.map { [$0.name] + $0.properties.map(\.name) } == b.schema.map { [$0.name] + $0.properties.map(\.name) }
     }
 }
@@ -94,8 +95,8 @@ struct LocationMoves {
     /// False when one place would move to two.
     mutating func record(_ old: ProductManifest, _ new: ProductManifest) -> Bool {
         var pairs = [(old.location, new.location)]
-        for key in ["id", "name"] {
-            if let a = old.node[key]?.location, let b = new.node[key]?.location { pairs.append((a, b)) }
+        for key in [\ProductManifest.ValueLocations.id, \.name] {
+            if let a = old.valueLocations[keyPath: key], let b = new.valueLocations[keyPath: key] { pairs.append((a, b)) }
         }
         pairs += zip(old.outputPorts.map(\.location), new.outputPorts.map(\.location))
         pairs += zip(old.inputPorts.map(\.location), new.inputPorts.map(\.location))
@@ -104,7 +105,7 @@ struct LocationMoves {
 
     mutating func record(_ old: DataContract, _ new: DataContract) -> Bool {
         var pairs = [(old.location, new.location)]
-        if let a = old.node["id"]?.location, let b = new.node["id"]?.location { pairs.append((a, b)) }
+        if let a = old.idLocation, let b = new.idLocation { pairs.append((a, b)) }
         return record(pairs)
     }
 

@@ -24,8 +24,8 @@ public enum MeshLinker {
         for contract in contracts {
             if let first = byID[contract.id] {
                 diagnostics.append(.error("contract.id.duplicate", "contract id '\(contract.id)' is used twice",
-                                          at: contract.node["id"]?.location ?? contract.location,
-                                          notes: [.init("first used here", at: first.node["id"]?.location ?? first.location)]))
+                                          at: contract.idLocation ?? contract.location,
+                                          notes: [.init("first used here", at: first.idLocation ?? first.location)]))
             } else {
                 byID[contract.id] = contract
             }

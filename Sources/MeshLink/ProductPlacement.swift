@@ -8,8 +8,8 @@ enum ProductPlacement {
         for manifest in loaded.products {
             if let first = byID[manifest.id] {
                 diagnostics.append(.error("product.id.duplicate", "product id '\(manifest.id)' is used twice",
-                                          at: manifest.node["id"]?.location ?? manifest.location,
-                                          notes: [.init("first used here", at: first.node["id"]?.location ?? first.location)]))
+                                          at: manifest.valueLocations.id ?? manifest.location,
+                                          notes: [.init("first used here", at: first.valueLocations.id ?? first.location)]))
                 continue
             }
             byID[manifest.id] = manifest
@@ -33,14 +33,14 @@ enum ProductPlacement {
                 slug = folderSlug
                 diagnostics.append(.warning("product.slug.shared",
                     "another product in domain '\(domain)' is also named '\(manifest.name)'; this one is published as products/\(domain)/\(slug)/ after its folder",
-                    at: manifest.node["name"]?.location ?? manifest.location))
+                    at: manifest.valueLocations.name ?? manifest.location))
             }
             let key = domain + "/" + slug
             if let first = byKey[key] {
                 diagnostics.append(.error("product.slug.duplicate",
                     "product '\(manifest.name)' would have the same URL as '\(first.name)' (products/\(key)/); rename one",
-                    at: manifest.node["name"]?.location ?? manifest.location,
-                    notes: [.init("the other product is here", at: first.node["name"]?.location ?? first.location)]))
+                    at: manifest.valueLocations.name ?? manifest.location,
+                    notes: [.init("the other product is here", at: first.valueLocations.name ?? first.location)]))
                 continue
             }
             byKey[key] = manifest

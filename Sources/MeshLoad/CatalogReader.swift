@@ -19,21 +19,21 @@ public enum CatalogReader {
         case "Domain":
             return (.domain(CatalogDomain(name: name, title: metadata?["title"]?.text,
                                           description: metadata?["description"]?.text,
-                                          owner: spec?["owner"]?.text?.entityName, location: location, node: node)), [])
+                                          owner: spec?["owner"]?.text?.entityName, location: location)), [])
         case "Group":
             return (.group(CatalogGroup(name: name, displayName: profile?["displayName"]?.text ?? metadata?["title"]?.text,
                                         description: metadata?["description"]?.text, email: profile?["email"]?.text,
                                         type: spec?["type"]?.text, parent: spec?["parent"]?.text?.entityName,
                                         children: (spec?["children"]?.strings ?? []).map(\.entityName),
                                         members: (spec?["members"]?.strings ?? []).map(\.entityName),
-                                        location: location, node: node)), [])
+                                        location: location)), [])
         case "User":
             return (.user(CatalogUser(name: name, displayName: profile?["displayName"]?.text,
                                       email: profile?["email"]?.text,
                                       memberOf: (spec?["memberOf"]?.strings ?? []).map(\.entityName),
-                                      location: location, node: node)), [])
+                                      location: location)), [])
         default:
-            return (.other(kind: kind, node: node), [])
+            return (.other(kind: kind, location: location, schemaFindings: []), [])
         }
     }
 }

@@ -28,7 +28,8 @@ public enum ContractReader {
                              element: sla["element"]?.text)
             },
             servers: (node["servers"]?.items ?? []).compactMap(server),
-            file: file, location: node.location, node: node)
+            file: file, location: node.location, idLocation: node["id"]?.location,
+            versionLocation: node["version"]?.location)
         return (contract, diagnostics)
     }
 

@@ -25,7 +25,8 @@ public enum DataContractSpecificationReader {
             schema: (node["models"]?.pairs ?? []).compactMap { model($0, definitions: definitions) },
             quality: quality, slaProperties: sla,
             servers: (node["servers"]?.pairs ?? []).compactMap(server),
-            file: file, location: node.location, node: node)
+            file: file, location: node.location, idLocation: node["id"]?.location,
+            versionLocation: node["version"]?.location)
         var message = "imported from the Data Contract Specification \(version), which its maintainers deprecated "
             + "in favour of ODCS v3.1; consider migrating (the Data Contract CLI can export ODCS)"
         if !skipped.isEmpty { message += "; not shown: " + skipped.joined(separator: ", ") }

@@ -74,7 +74,7 @@ public enum DataProductDescriptorReader {
             description: .init(purpose: info?["description"]?.text),
             tags: node["tags"]?.strings ?? info?["tags"]?.strings ?? [],
             inputPorts: inputs, outputPorts: outputs, support: support, team: team,
-            file: file, location: node.location, node: node)
+            file: file, location: node.location, valueLocations: .init(of: node))
         diagnostics.append(.note("input.format.imported",
             "imported from an Open Data Mesh Data Product Descriptor (DPDS \(version)): info, owner and input and "
             + "output ports are shown; internal components and other ports are not",

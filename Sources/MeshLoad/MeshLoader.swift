@@ -24,22 +24,25 @@ public struct MeshLoader: Sendable {
     public let sourceOptions: SourceOptions
     /// Repositories loaded elsewhere (`build --bundles`), read instead of the folders they stand for.
     public let bundled: [BundledRepository]
+    /// Run on each product, contract and entity as it is read: its YAML tree is not kept.
+    public let schemaCheck: SchemaCheck
     /// `InputLimits.maxFiles`; tests lower it.
     var maxFiles = InputLimits.maxFiles
 
     public init(meshDirectory: URL, configuration: MeshConfig? = nil, sourceOptions: SourceOptions = SourceOptions(),
-                bundled: [BundledRepository] = []) {
+                bundled: [BundledRepository] = [], schemaCheck: SchemaCheck) {
         self.meshDirectory = meshDirectory.standardizedFileURL
         self.configuration = configuration
         self.sourceOptions = sourceOptions
         self.bundled = bundled
+        self.schemaCheck = schemaCheck
     }
 
     /// A folder with no mesh.yaml, read as a mesh of that one repository.
-    public static func singleRepository(_ directory: URL) -> MeshLoader {
+    public static func singleRepository(_ directory: URL, schemaCheck: SchemaCheck) -> MeshLoader {
         let name = directory.standardizedFileURL.lastPathComponent
         let config = MeshConfig(title: name, sources: [.init(path: ".", location: SourceLocation(file: "."))], file: ".")
-        return MeshLoader(meshDirectory: directory, configuration: config)
+        return MeshLoader(meshDirectory: directory, configuration: config, schemaCheck: schemaCheck)
     }
 
     public func load() throws(ConfigurationError) -> Result {
@@ -181,23 +184,37 @@ public struct MeshLoader: Sendable {
         }
     }
 
+    /// Reads one document into the mesh, with what the schema check finds in it (DPDS descriptors are
+    /// imported leniently, without one).
     func classify(_ node: YAMLNode, file: String, root: String, into mesh: inout LoadedMesh) -> [Diagnostic] {
         switch InputKind.classify(node) {
         case .odpsProduct:
             let (product, diagnostics) = ProductReader.read(node, file: file)
-            if let product { mesh.products.append(product) }
+            if var product {
+                product.schemaFindings = schemaCheck.findings(node, as: .product)
+                mesh.products.append(product)
+            }
             return diagnostics
         case .odcsContract:
             let (contract, diagnostics) = ContractReader.read(node, file: file)
-            if let contract { mesh.contracts.append(contract) }
+            if var contract {
+                contract.schemaFindings = schemaCheck.findings(node, as: .contract(apiVersion: contract.apiVersion))
+                mesh.contracts.append(contract)
+            }
             return diagnostics
         case .backstageEntity(let kind):
             let (entity, diagnostics) = CatalogReader.read(node, kind: kind, file: file)
-            if let entity { mesh.entities.append(entity) }
+            if var entity {
+                entity.schemaFindings = schemaCheck.findings(node, as: .entity(kind: kind))
+                mesh.entities.append(entity)
+            }
             return diagnostics
         case .dataContractSpecification:
             let (contract, diagnostics) = DataContractSpecificationReader.read(node, file: file)
-            if let contract { mesh.contracts.append(contract) }
+            if var contract {
+                contract.schemaFindings = schemaCheck.findings(node, as: .contractSpecification)
+                mesh.contracts.append(contract)
+            }
             return diagnostics
         case .openDataMeshProduct:
             let (product, diagnostics) = DataProductDescriptorReader.read(

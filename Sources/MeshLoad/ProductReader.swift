@@ -60,7 +60,7 @@ public enum ProductReader {
                           description: s["description"]?.text)
                 }
             },
-            team: team, file: file, location: node.location, node: node)
+            team: team, file: file, location: node.location, valueLocations: .init(of: node))
         return (product, diagnostics)
     }
 }

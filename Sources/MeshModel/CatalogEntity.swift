@@ -3,16 +3,36 @@ public enum CatalogEntity: Sendable, Hashable, Codable {
     case domain(CatalogDomain)
     case group(CatalogGroup)
     case user(CatalogUser)
-    /// A kind the portal does not use (System, Component, …), kept for schema validation.
-    case other(kind: String, node: YAMLNode)
+    /// A kind the portal does not use (System, Component, …), kept for its schema findings.
+    case other(kind: String, location: SourceLocation, schemaFindings: [Diagnostic])
 
-    /// The entity's YAML, for schema validation.
-    public var node: YAMLNode? {
+    /// What the schema check found in the entity's YAML (Load keeps no tree).
+    public var schemaFindings: [Diagnostic] {
+        get {
+            switch self {
+            case .domain(let d): d.schemaFindings
+            case .group(let g): g.schemaFindings
+            case .user(let u): u.schemaFindings
+            case .other(_, _, let findings): findings
+            }
+        }
+        set {
+            switch self {
+            case .domain(var d): d.schemaFindings = newValue; self = .domain(d)
+            case .group(var g): g.schemaFindings = newValue; self = .group(g)
+            case .user(var u): u.schemaFindings = newValue; self = .user(u)
+            case .other(let kind, let location, _): self = .other(kind: kind, location: location, schemaFindings: newValue)
+            }
+        }
+    }
+
+    /// Where the entity's `metadata.name` is written.
+    public var location: SourceLocation {
         switch self {
-        case .domain(let d): d.node
-        case .group(let g): g.node
-        case .user(let u): u.node
-        case .other(_, let node): node
+        case .domain(let d): d.location
+        case .group(let g): g.location
+        case .user(let u): u.location
+        case .other(_, let location, _): location
         }
     }
 
@@ -21,7 +41,7 @@ public enum CatalogEntity: Sendable, Hashable, Codable {
         case .domain: "Domain"
         case .group: "Group"
         case .user: "User"
-        case .other(let kind, _): kind
+        case .other(let kind, _, _): kind
         }
     }
 }
@@ -33,15 +53,14 @@ public struct CatalogDomain: Sendable, Hashable, Codable {
     /// Entity reference of the owner, with the `group:` prefix removed.
     public var owner: String?
     public var location: SourceLocation
-    /// The entity as written, for schema validation.
-    public var node: YAMLNode?
-    public init(name: String, title: String?, description: String?, owner: String?, location: SourceLocation, node: YAMLNode? = nil) {
+    /// What the schema check found in the entity's YAML.
+    public var schemaFindings: [Diagnostic] = []
+    public init(name: String, title: String?, description: String?, owner: String?, location: SourceLocation) {
         self.name = name
         self.title = title
         self.description = description
         self.owner = owner
         self.location = location
-        self.node = node
     }
 }
 
@@ -55,10 +74,10 @@ public struct CatalogGroup: Sendable, Hashable, Codable {
     public var children: [String]
     public var members: [String]
     public var location: SourceLocation
-    /// The entity as written, for schema validation.
-    public var node: YAMLNode?
+    /// What the schema check found in the entity's YAML.
+    public var schemaFindings: [Diagnostic] = []
     public init(name: String, displayName: String?, description: String?, email: String?, type: String?,
-                parent: String?, children: [String], members: [String], location: SourceLocation, node: YAMLNode? = nil) {
+                parent: String?, children: [String], members: [String], location: SourceLocation) {
         self.name = name
         self.displayName = displayName
         self.description = description
@@ -68,7 +87,6 @@ public struct CatalogGroup: Sendable, Hashable, Codable {
         self.children = children
         self.members = members
         self.location = location
-        self.node = node
     }
 }
 
@@ -78,15 +96,14 @@ public struct CatalogUser: Sendable, Hashable, Codable {
     public var email: String?
     public var memberOf: [String]
     public var location: SourceLocation
-    /// The entity as written, for schema validation.
-    public var node: YAMLNode?
-    public init(name: String, displayName: String?, email: String?, memberOf: [String], location: SourceLocation, node: YAMLNode? = nil) {
+    /// What the schema check found in the entity's YAML.
+    public var schemaFindings: [Diagnostic] = []
+    public init(name: String, displayName: String?, email: String?, memberOf: [String], location: SourceLocation) {
         self.name = name
         self.displayName = displayName
         self.email = email
         self.memberOf = memberOf
         self.location = location
-        self.node = node
     }
 }
 

@@ -147,12 +147,17 @@ public struct DataContract: Sendable, Hashable, Codable {
     public var servers: [Server]
     public var file: String
     public var location: SourceLocation
-    public var node: YAMLNode
+    /// Where the values of the top-level `id` and `version` are written; nil where the key is absent.
+    public var idLocation: SourceLocation?
+    public var versionLocation: SourceLocation?
+    /// What the schema check found in the YAML the contract was read from (Load keeps no tree).
+    public var schemaFindings: [Diagnostic] = []
 
     public init(apiVersion: String, id: String, name: String?, version: String?, status: String?,
                 domain: String?, dataProduct: String?, purpose: String?, usage: String?, limitations: String?,
                 schema: [SchemaObject], quality: [QualityRule], slaProperties: [SLAProperty],
-                servers: [Server], file: String, location: SourceLocation, node: YAMLNode) {
+                servers: [Server], file: String, location: SourceLocation, idLocation: SourceLocation? = nil,
+                versionLocation: SourceLocation? = nil) {
         self.apiVersion = apiVersion
         self.id = id
         self.name = name
@@ -169,6 +174,7 @@ public struct DataContract: Sendable, Hashable, Codable {
         self.servers = servers
         self.file = file
         self.location = location
-        self.node = node
+        self.idLocation = idLocation
+        self.versionLocation = versionLocation
     }
 }

@@ -101,13 +101,15 @@ public struct ProductManifest: Sendable, Hashable, Codable {
     /// The manifest file, relative to the mesh folder; its folder is the product's doc tree.
     public var file: String
     public var location: SourceLocation
-    /// The parsed YAML, kept for schema validation.
-    public var node: YAMLNode
+    /// Where the values diagnostics point at are written (the YAML tree is not kept).
+    public var valueLocations: ValueLocations
+    /// What the schema check found in the YAML the manifest was read from (Load keeps no tree).
+    public var schemaFindings: [Diagnostic] = []
 
     public init(apiVersion: String, id: String, name: String, domain: String?, status: String?,
                 version: String?, tenant: String?, description: Description, tags: [String],
                 inputPorts: [InputPort], outputPorts: [OutputPort], support: [SupportChannel],
-                team: Team?, file: String, location: SourceLocation, node: YAMLNode) {
+                team: Team?, file: String, location: SourceLocation, valueLocations: ValueLocations = ValueLocations()) {
         self.apiVersion = apiVersion
         self.id = id
         self.name = name
@@ -123,11 +125,30 @@ public struct ProductManifest: Sendable, Hashable, Codable {
         self.team = team
         self.file = file
         self.location = location
-        self.node = node
+        self.valueLocations = valueLocations
     }
 
     /// The folder that holds the manifest, relative to the mesh folder.
     public var folder: String { file.parentPath }
+
+    /// Where the values of top-level keys (and `description.purpose`) are written; nil where the key is absent.
+    public struct ValueLocations: Sendable, Hashable, Codable {
+        public var id, name, domain, status, version, description, purpose, support: SourceLocation?
+
+        public init() {}
+
+        /// The places in a manifest's YAML.
+        public init(of node: YAMLNode) {
+            id = node["id"]?.location
+            name = node["name"]?.location
+            domain = node["domain"]?.location
+            status = node["status"]?.location
+            version = node["version"]?.location
+            description = node["description"]?.location
+            purpose = node["description"]?["purpose"]?.location
+            support = node["support"]?.location
+        }
+    }
 }
 
 extension String {

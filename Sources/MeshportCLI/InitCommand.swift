@@ -93,7 +93,7 @@ struct Prompter {
 
     /// The domain a repository's catalog-info.yaml declares, when it declares exactly one, with its owner group.
     static func declaredDomain(in folder: URL) -> (name: String, owner: String?)? {
-        guard let loaded = try? MeshLoader.singleRepository(folder).load() else { return nil }
+        guard let loaded = try? MeshLoader.singleRepository(folder, schemaCheck: .none).load() else { return nil }
         let domains = loaded.mesh.entities.compactMap { entity -> CatalogDomain? in
             if case .domain(let domain) = entity { return domain }
             return nil

@@ -263,7 +263,8 @@ public struct IncrementalLoad: Sendable {
                       MeshValidator.schemaDiagnostics(LoadedMesh(config: part.config, contracts: part.contracts)),
                       MeshValidator.schemaDiagnostics(LoadedMesh(config: part.config, entities: part.entities))]
         }
-        let follows = contents.part.products.contains { $0.node["dataProductDescriptor"] != nil }
+        // An Open Data Mesh descriptor's apiVersion is "dpds-<version>" (DataProductDescriptorReader).
+        let follows = contents.part.products.contains { $0.apiVersion.hasPrefix("dpds-") }
         return File(contents: contents, root: root, bytes: hash(loader.meshDirectory, found.path), schema: schema,
                     followsReferences: follows)
     }

@@ -10,7 +10,8 @@ extension MeshBuilder {
     /// hash of each input file by its path relative to the mesh folder (bundles are in the digest only):
     /// what page fingerprints are made of (`PageFingerprints`).
     public func inputDigests(settings: [String] = []) throws(MeshLoader.ConfigurationError) -> InputDigests {
-        let (config, sourcePaths) = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled()).inputPaths()
+        let (config, sourcePaths) = try MeshLoader(meshDirectory: meshDirectory, sourceOptions: sourceOptions, bundled: try bundled(),
+                                                           schemaCheck: .none).inputPaths()
         let theme = try loadTheme(config)
         let paths = sourcePaths.map { meshDirectory.appendingPathComponent($0).path } + bundleFiles()
         let fileHashes = parallelMap(paths.count) { i -> UInt64 in

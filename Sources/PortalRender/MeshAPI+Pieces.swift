@@ -14,7 +14,7 @@ extension MeshAPI {
         skeleton.contracts = []
         skeleton.lineage = []
         skeleton.sources = []
-        let lists: [String: (inout [UInt8], JSONEncoder) -> Void] = [
+        let lists: [String: (inout PieceBuffer, JSONEncoder) -> Void] = [
             "domains": { Self.appendElements(domains, to: &$0, $1) },
             "teams": { Self.appendElements(teams, to: &$0, $1) },
             "products": { Self.appendElements(products, to: &$0, $1) },
@@ -23,7 +23,7 @@ extension MeshAPI {
             "sources": { Self.appendElements(sources, to: &$0, $1) },
         ]
         let encoder = Self.encoder()
-        var out: [UInt8] = []
+        var out = PieceBuffer()
         let lines = Self.encode(skeleton).split(separator: 10, omittingEmptySubsequences: false)
         var n = 0
         while n < lines.count {
@@ -40,14 +40,14 @@ extension MeshAPI {
             append(&out, encoder)
             if out.count > before { n += 1 }  // the empty line between the brackets of an empty list
         }
-        return out
+        return out.joined()
     }
 
     private static let memberIndent = Array("  \"".utf8)
 
     /// A top-level list's elements, each on its own lines indented as inside the list, comma-separated,
     /// ending with a line break; nothing for an empty list (the skeleton already has one).
-    private static func appendElements<T: Encodable>(_ elements: [T], to out: inout [UInt8], _ encoder: JSONEncoder) {
+    private static func appendElements<T: Encodable>(_ elements: [T], to out: inout PieceBuffer, _ encoder: JSONEncoder) {
         let indent = [UInt8](repeating: UInt8(ascii: " "), count: 4)
         for (i, element) in elements.enumerated() {
             guard let data = try? encoder.encode(element) else { continue }

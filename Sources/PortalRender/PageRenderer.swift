@@ -52,6 +52,17 @@ public struct PageRenderer: Sendable {
         page != .search && page != .notFound
     }
 
+    /// A supplement's files, handed to `deliver` as they are made: the search index a few megabytes at a
+    /// time (it is never whole in memory), the others at once.
+    public func files<Failure: Error>(_ supplement: Supplement,
+                                      deliver: ([String: [UInt8]]) throws(Failure) -> Void) throws(Failure) {
+        if supplement == .searchIndex {
+            try SearchIndexBuilder().build(mesh, deliver: deliver)
+        } else {
+            try deliver(files(supplement))
+        }
+    }
+
     public func files(_ supplement: Supplement) -> [String: [UInt8]] {
         switch supplement {
         case .searchIndex:

@@ -27,7 +27,8 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site, handed to `deliver` a batch at a time and kept by nothing else, so what
     /// stays in memory is the caller's choice: the pages in `pages` order, `batchSize` at a time (each
-    /// batch rendered over the cores), then each supplement on its own, its files by path.
+    /// batch rendered over the cores), then each supplement on its own, its files by path (the search
+    /// index in several batches, as its files are made).
     /// `reusing`: pages (by path) and supplements not to render, because the caller has their files
     /// from an earlier build (`build --cache`).
     public func render<Failure: Error>(_ mesh: LinkedMesh, governance: GovernanceReport = GovernanceReport(),
@@ -76,9 +77,10 @@ public struct SiteRenderer: Sendable {
         for supplement in PageRenderer.Supplement.allCases
             where !reusing.supplements.contains(supplement) && !Self.asideSupplements.contains(supplement) {
             let begun = ContinuousClock.now
-            let files = renderer.files(supplement)
-            if timed { FileHandle.standardError.write(Data("supplement \(supplement): \(ContinuousClock.now - begun)\n".utf8)) }
-            try deliver(files.sorted { $0.key < $1.key }.map { SiteFile(path: $0.key, bytes: $0.value, supplement: supplement) })
+            try renderer.files(supplement) { (files) throws(Failure) in
+                try deliver(files.sorted { $0.key < $1.key }.map { SiteFile(path: $0.key, bytes: $0.value, supplement: supplement) })
+            }
+            if timed { FileHandle.standardError.write(Data("supplement \(supplement), handed on: \(ContinuousClock.now - begun)\n".utf8)) }
         }
     }
 

@@ -2,18 +2,21 @@ import MeshModel
 
 /// Terms -> the documents that contain them, each with one score byte: the best field's tier times
 /// four plus a 0...3 measure of term frequency against field length (BM25's saturation, quantised).
-/// Postings are appended in document order, so every list is sorted by document number.
+/// Every list is in document order.
+///
+/// The postings stay in the runs of documents they were found in, grouped by term there, and a term's
+/// list is put together from its runs when asked for: laying every run out again in one flat table
+/// held both at once (~300 MB at 10,000 products, the peak of the build).
 struct InvertedIndex {
-    /// One term's postings: a view into the index's flat arrays.
+    /// One term's postings, in document order.
     struct Postings {
-        fileprivate let index: InvertedIndex
-        fileprivate let start: Int
-        let count: Int
-        func doc(_ i: Int) -> Int { Int(index.docs[start + i]) }
-        func score(_ i: Int) -> Int { Int(index.scores[start + i]) }
+        fileprivate var docs: [UInt32] = [], scores: [UInt8] = [], fields: [Int16] = [], offsets: [Int32] = []
+        var count: Int { docs.count }
+        func doc(_ i: Int) -> Int { Int(docs[i]) }
+        func score(_ i: Int) -> Int { Int(scores[i]) }
         /// Where the snippet for this hit starts: the field (-1: the document's summary) and scalar offset.
-        func snippetField(_ i: Int) -> Int { Int(index.snippetFields[start + i]) }
-        func snippetOffset(_ i: Int) -> Int { Int(index.snippetOffsets[start + i]) }
+        func snippetField(_ i: Int) -> Int { Int(fields[i]) }
+        func snippetOffset(_ i: Int) -> Int { Int(offsets[i]) }
     }
 
     /// Words too common to find anything by, dropped from body text only (names keep them).
@@ -22,71 +25,78 @@ struct InvertedIndex {
                                          "of", "on", "or", "that", "the", "this", "to", "with"]
 
     private(set) var terms: [String] = []
-    /// Every term's postings one after the other (term `t` from `starts[t]` to `starts[t + 1]`), each
-    /// term's in document order.
-    private var starts: [Int] = []
-    private var docs: [UInt32] = [], scores: [UInt8] = [], snippetFields: [Int16] = [], snippetOffsets: [Int32] = []
+    private var runs: [RunPostings]
+    /// Term `t`'s pieces, one per run it occurs in, in run order: `pieceRuns[i]`'s term `pieceTerms[i]`
+    /// for `i` from `pieceStarts[t]` to `pieceStarts[t + 1]`; `counts[t]` postings in all.
+    private var pieceStarts: [Int] = [], pieceRuns: [Int32] = [], pieceTerms: [Int32] = []
+    private var counts: [Int] = []
 
     func postings(_ term: Int) -> Postings {
-        Postings(index: self, start: starts[term], count: starts[term + 1] - starts[term])
+        var p = Postings()
+        p.docs.reserveCapacity(counts[term])
+        p.scores.reserveCapacity(counts[term])
+        p.fields.reserveCapacity(counts[term])
+        p.offsets.reserveCapacity(counts[term])
+        for i in pieceStarts[term]..<pieceStarts[term + 1] {
+            let run = runs[Int(pieceRuns[i])], t = Int(pieceTerms[i])
+            let range = Int(run.starts[t])..<Int(run.starts[t + 1])
+            p.docs += run.docs[range]
+            p.scores += run.scores[range]
+            p.fields += run.fields[range]
+            p.offsets += run.offsets[range]
+        }
+        return p
     }
 
     init(_ documents: [SearchDocument]) {
         let averages = Self.averageLengths(documents)
         // Runs of documents are tokenised and scored over the cores, each run numbering its own terms
-        // (a term is hashed once where it occurs); merging maps each run's numbers to the index's, in
-        // document order, so the result does not depend on scheduling.
+        // (a term is hashed once where it occurs); the index numbers them in run order, so the result
+        // does not depend on scheduling.
         let runLength = max(64, (documents.count + 255) / 256)
-        var runs = parallelMap((documents.count + runLength - 1) / runLength) { r in
+        runs = parallelMap((documents.count + runLength - 1) / runLength) { r in
             var run = TermRun()
             for d in r * runLength..<min(documents.count, (r + 1) * runLength) {
                 run.add(documents[d], number: d, averages: averages)
             }
-            return run
+            return run.grouped()
         }
-        // Index numbers for the runs' terms (only those with hits: a run numbers body stop words too),
-        // and how many postings each term has, so they can be laid out one after the other.
+        // Index numbers for the runs' terms, and how many runs each term occurs in.
         var numbers: [String: Int] = [:]
-        var counts: [Int] = []
-        let runNumbers = runs.map { run in
-            var ids = [Int](repeating: -1, count: run.terms.count)
-            for t in run.hitTerms {
-                if ids[Int(t)] < 0 {
-                    let term = run.terms[Int(t)]
-                    if let id = numbers[term] {
-                        ids[Int(t)] = id
-                    } else {
-                        ids[Int(t)] = terms.count
-                        numbers[term] = terms.count
-                        terms.append(term)
-                        counts.append(0)
-                    }
+        var pieceCounts: [Int] = []
+        let runNumbers = runs.indices.map { r in
+            let run = runs[r]
+            let ids = run.terms.indices.map { t in
+                let term = run.terms[t]
+                let id: Int
+                if let known = numbers[term] {
+                    id = known
+                } else {
+                    id = terms.count
+                    numbers[term] = id
+                    terms.append(term)
+                    pieceCounts.append(0)
+                    counts.append(0)
                 }
-                counts[ids[Int(t)]] += 1
+                pieceCounts[id] += 1
+                counts[id] += Int(run.starts[t + 1] - run.starts[t])
+                return Int32(id)
             }
+            // The run's own term strings are not needed once numbered.
+            runs[r].terms = []
             return ids
         }
-        starts = [0]
-        starts.reserveCapacity(terms.count + 1)
-        for count in counts { starts.append(starts[starts.count - 1] + count) }
-        let total = starts[starts.count - 1]
-        docs = [UInt32](repeating: 0, count: total)
-        scores = [UInt8](repeating: 0, count: total)
-        snippetFields = [Int16](repeating: 0, count: total)
-        snippetOffsets = [Int32](repeating: 0, count: total)
-        var next = Array(starts.dropLast())
+        pieceStarts = [0]
+        pieceStarts.reserveCapacity(terms.count + 1)
+        for count in pieceCounts { pieceStarts.append(pieceStarts[pieceStarts.count - 1] + count) }
+        pieceRuns = [Int32](repeating: 0, count: pieceStarts[pieceStarts.count - 1])
+        pieceTerms = [Int32](repeating: 0, count: pieceRuns.count)
+        var next = Array(pieceStarts.dropLast())
         for (r, ids) in runNumbers.enumerated() {
-            // Each run is let go once its hits are laid out: at 10,000 products the runs hold ~150 MB.
-            let run = runs[r]
-            runs[r] = TermRun()
-            for h in run.hitTerms.indices {
-                let id = ids[Int(run.hitTerms[h])]
-                let at = next[id]
-                next[id] += 1
-                docs[at] = run.hitDocs[h]
-                scores[at] = run.hitScores[h]
-                snippetFields[at] = run.hitFields[h]
-                snippetOffsets[at] = run.hitOffsets[h]
+            for (t, id) in ids.enumerated() {
+                pieceRuns[next[Int(id)]] = Int32(r)
+                pieceTerms[next[Int(id)]] = Int32(t)
+                next[Int(id)] += 1
             }
         }
     }

@@ -14,8 +14,9 @@ public struct SearchDocument: Sendable, Hashable {
     }
 
     public struct Field: Sendable, Hashable {
-        public var tier: Tier
+        /// First, so the field packs into 24 bytes (there are ~1.2 million at 10,000 products).
         public var text: String
+        public var tier: Tier
         /// Whole-term fields (ids) are indexed as one lower-cased term, not tokenised.
         public var verbatim: Bool
         public init(_ tier: Tier, _ text: String, verbatim: Bool = false) {
@@ -29,8 +30,10 @@ public struct SearchDocument: Sendable, Hashable {
     public var title: String
     /// Where the hit sits ("Orders › orders_v1"), shown under the title.
     public var context: String
-    /// Site-root-relative URL with an optional `#anchor`.
+    /// Site-root-relative URL of the page.
     public var url: String
+    /// The anchor on that page, if any: kept apart, so the many documents on one page share its URL.
+    public var fragment: String? = nil
     public var fields: [Field]
     /// The text a snippet is cut from when the hit is not in it.
     public var summary: String

@@ -31,111 +31,137 @@ public struct SearchIndexBuilder: Sendable {
     public let options: Options
     public init(options: Options = Options()) { self.options = options }
 
-    /// Every index file by its site-root-relative path. With MESHPORT_TIMINGS set, says on standard
-    /// error how long it took (scripts/bench-search reports it as a share of the build).
+    /// Every index file by its site-root-relative path.
     public func build(_ mesh: LinkedMesh) -> [String: [UInt8]] {
-        var phases = StageClock()
-        let files = makeFiles(mesh, &phases)
-        if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
-            let total = phases.laps.reduce(0) { $0 + $1.seconds }
-            let each = phases.laps.map { "\($0.stage) \(($0.seconds * 1000).rounded() / 1000)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("search index: \(files.count) files, \(files.values.reduce(0) { $0 + $1.count }) bytes, \(total) s (\(each))\n".utf8))
-        }
+        var files: [String: [UInt8]] = [:]
+        build(mesh) { files.merge($0) { _, new in new } }
         return files
     }
 
-    private func makeFiles(_ mesh: LinkedMesh, _ phases: inout StageClock) -> [String: [UInt8]] {
+    /// Files are handed on once this many bytes of them are waiting.
+    static let handingBytes = 8 << 20
+
+    /// Every index file by its site-root-relative path, handed to `deliver` a few megabytes at a time
+    /// as they are made, so the index (~190 MB at 10,000 products) is never whole in memory. With
+    /// MESHPORT_TIMINGS set, says on standard error how long it took, not counting the time in `deliver`
+    /// (scripts/bench-search reports it as a share of the build).
+    public func build<Failure: Error>(_ mesh: LinkedMesh, deliver: ([String: [UInt8]]) throws(Failure) -> Void) throws(Failure) {
+        var phases = StageClock()
+        var pending: [String: [UInt8]] = [:], pendingBytes = 0
+        var count = 0, bytes = 0, handing = Duration.zero
+        func flush() throws(Failure) {
+            guard !pending.isEmpty else { return }
+            let start = ContinuousClock.now
+            let files = pending
+            pending = [:]
+            pendingBytes = 0
+            try deliver(files)
+            handing += ContinuousClock.now - start
+        }
+        try makeFiles(mesh, &phases) { (path, file) throws(Failure) in
+            count += 1
+            bytes += file.count
+            pending[path] = file
+            pendingBytes += file.count
+            if pendingBytes >= Self.handingBytes { try flush() }
+        }
+        try flush()
+        if ProcessInfo.processInfo.environment["MESHPORT_TIMINGS"] != nil {
+            let handed = StageClock.seconds(handing)
+            let total = phases.laps.reduce(0) { $0 + $1.seconds } - handed
+            let each = (phases.laps + [("handing on", handed)]).map { "\($0.stage) \(($0.seconds * 1000).rounded() / 1000)" }
+            FileHandle.standardError.write(Data("search index: \(count) files, \(bytes) bytes, \(total) s (\(each.joined(separator: ", ")))\n".utf8))
+        }
+    }
+
+    /// Makes the index files in order and hands each to `hand` when it is complete. The term entries are
+    /// made a block at a time, and each shard and posting file handed on as soon as it is full.
+    private func makeFiles<Failure: Error>(_ mesh: LinkedMesh, _ phases: inout StageClock,
+                                           hand: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
         let collected = DocumentCollector(mesh: mesh)
         let documents = collected.documents
         phases.lap("collect")
         let index = InvertedIndex(documents)
         phases.lap("invert")
         let facets = FacetTable(mesh: mesh, documents: documents, groups: collected.groups)
-        var files: [String: [UInt8]] = [:]
 
         // Terms in UTF-16 order: the order JavaScript compares strings in.
-        let keys = index.terms.map { Array($0.utf16) }
-        let order = index.terms.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        let order: [Int] = {
+            let keys = index.terms.map { Array($0.utf16) }
+            return index.terms.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        }()
+        phases.lap("order")
+
         var shards = ShardWriter(targetBytes: options.shardBytes)
-        var postingFiles: [[[UInt8]]] = [[]]
-        var postingFileSize = 0
-        let summaries = parallelMap(documents.count) { Snippet.head(documents[$0].summary, length: options.snippetLength) }
-        let records = parallelMap(documents.count) { record(documents[$0], snippet: summaries[$0]) }
-        phases.lap("records")
-        // Each term's entry is independent of the others: encoded over the cores. Only cutting them into
-        // shards and posting files, which depends on the sizes before, is done in order.
-        let entries = parallelMap(order.count) { n in
-            termEntry(index.postings(order[n]), documents: documents, facets: facets, summaries: summaries)
+        var postingFile = PostingFile()
+        func handShards() throws(Failure) {
+            for (n, shard) in shards.takeFinished() { try hand("search/t/\(n).js", shard) }
         }
-        phases.lap("terms")
-        for (n, id) in order.enumerated() {
-            let term = index.terms[id]
-            var entry = entries[n].head
-            let top = entries[n].top
-            if let list = entries[n].list {
-                if list.count > options.postingPieceBytes {
-                    let all = postingsOf(index.postings(id), documents: documents, facets: facets)
-                    // A very common term: its list in pieces of one file each, [first file, 0, pieces].
-                    let pieces = (list.count + options.postingPieceBytes - 1) / options.postingPieceBytes
-                    let per = (all.count + pieces - 1) / pieces
-                    postingFiles.append([])
-                    entry += Array(",[\(postingFiles.count - 1),0,\(pieces)]".utf8)
-                    for start in stride(from: 0, to: all.count, by: per) {
-                        let piece = IndexEncoding.postings(Array(all[start..<min(all.count, start + per)]),
-                                                           previous: start > 0 ? all[start - 1].doc : -1)
-                        postingFiles[postingFiles.count - 1] = [piece]
-                        postingFiles.append([])
+        func closePostingFile() throws(Failure) {
+            if let (n, script) = postingFile.close() { try hand("search/p/\(n).js", script) }
+        }
+        // Each term's entry is independent of the others: encoded over the cores, a block of terms at a
+        // time. Only cutting them into shards and posting files, which depends on the sizes before, is
+        // done in order.
+        let block = 4096
+        for blockStart in stride(from: 0, to: order.count, by: block) {
+            let terms = order[blockStart..<min(order.count, blockStart + block)]
+            var entries = parallelMap(terms.count) { k in
+                termEntry(index.postings(terms[blockStart + k]), documents: documents, facets: facets)
+            }
+            for (k, id) in terms.enumerated() {
+                let term = index.terms[id]
+                var entry = entries[k].head
+                let top = entries[k].top
+                if let list = entries[k].list {
+                    if list.count > options.postingPieceBytes {
+                        let all = postingsOf(index.postings(id), documents: documents, facets: facets)
+                        // A very common term: its list in pieces of one file each, [first file, 0, pieces].
+                        let pieces = (list.count + options.postingPieceBytes - 1) / options.postingPieceBytes
+                        let per = (all.count + pieces - 1) / pieces
+                        try closePostingFile()
+                        entry += Array(",[\(postingFile.number),0,\(pieces)]".utf8)
+                        for start in stride(from: 0, to: all.count, by: per) {
+                            postingFile.add(IndexEncoding.postings(Array(all[start..<min(all.count, start + per)]),
+                                                                   previous: start > 0 ? all[start - 1].doc : -1))
+                            try closePostingFile()
+                        }
+                    } else {
+                        if postingFile.bytes > 0, postingFile.bytes + list.count > options.postingFileBytes {
+                            try closePostingFile()
+                        }
+                        entry += Array(",[\(postingFile.number),\(postingFile.count),1]".utf8)
+                        postingFile.add(list)
                     }
-                    postingFileSize = 0
-                } else {
-                    if postingFileSize > 0, postingFileSize + list.count > options.postingFileBytes {
-                        postingFiles.append([])
-                        postingFileSize = 0
-                    }
-                    entry += Array(",[\(postingFiles.count - 1),\(postingFiles[postingFiles.count - 1].count),1]".utf8)
-                    postingFiles[postingFiles.count - 1].append(list)
-                    postingFileSize += list.count
+                }
+                // What the shard and posting file took is let go.
+                entries[k] = ([], nil, [])
+                entry.append(0x5D)
+                shards.add(term: term, entry: entry, docs: top) { doc in
+                    var out: [UInt8] = []
+                    record(documents[doc], into: &out)
+                    return out
                 }
             }
-            entry.append(0x5D)
-            shards.add(term: term, entry: entry, docs: top) { records[$0] }
+            try handShards()
         }
         shards.finish()
-        phases.lap("shards")
+        try handShards()
+        try closePostingFile()
+        phases.lap("terms")
 
-        for (n, shard) in shards.files.enumerated() { files["search/t/\(n).js"] = shard }
-        // Posting and record files are independent of each other: assembled over the cores.
-        let postingScripts = parallelMap(postingFiles.count) { n -> [UInt8]? in
-            let lists = postingFiles[n]
-            guard !lists.isEmpty else { return nil }
-            var out = Array("meshSearch.p(\(n),[".utf8)
-            out.reserveCapacity(lists.reduce(32) { $0 + $1.count + 3 })
-            for (i, list) in lists.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                out.append(0x22)
-                out += list
-                out.append(0x22)
-            }
-            return out + Array("]);\n".utf8)
+        // The record files, a batch at a time over the cores: a record is made where it is needed (here,
+        // and once per shard that shows its document) rather than kept (~100 MB at 10,000 products).
+        let chunks = (documents.count + options.documentChunk - 1) / options.documentChunk
+        for batchStart in stride(from: 0, to: chunks, by: 256) {
+            let batch = batchStart..<min(chunks, batchStart + 256)
+            let scripts = parallelMap(batch.count) { k in recordScript(batch.lowerBound + k, documents: documents) }
+            for (k, script) in scripts.enumerated() { try hand("search/d/\(batch.lowerBound + k).js", script) }
         }
-        for (n, script) in postingScripts.enumerated() { if let script { files["search/p/\(n).js"] = script } }
-        let chunkCount = (documents.count + options.documentChunk - 1) / options.documentChunk
-        let recordScripts = parallelMap(chunkCount) { c -> [UInt8] in
-            let chunk = records[c * options.documentChunk..<min(documents.count, (c + 1) * options.documentChunk)]
-            var out = Array("meshSearch.d(\(c),[".utf8)
-            out.reserveCapacity(chunk.reduce(32) { $0 + $1.count + 1 })
-            for (i, record) in chunk.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                out += record
-            }
-            return out + Array("]);\n".utf8)
-        }
-        for (c, script) in recordScripts.enumerated() { files["search/d/\(c).js"] = script }
-        files["search/facets.js"] = facets.script()
-        files["search/manifest.js"] = manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms), documents: documents.count,
-                                               classes: facets.classes)
+        try hand("search/facets.js", facets.script())
+        try hand("search/manifest.js", manifest(cuts: Self.cuts(first: shards.firstTerms, last: shards.lastTerms),
+                                                documents: documents.count, classes: facets.classes))
         phases.lap("files")
-        return files
     }
 
     typealias Posting = (doc: Int, score: Int, facet: Int)
@@ -148,8 +174,8 @@ public struct SearchIndexBuilder: Sendable {
 
     /// `[count, "top postings", [snippet or 0 per top posting]` (the caller closes it), the full posting
     /// list when there are more than `topK`, and the top postings' documents.
-    private func termEntry(_ p: InvertedIndex.Postings, documents: [SearchDocument], facets: FacetTable,
-                           summaries: [String]) -> (head: [UInt8], list: [UInt8]?, top: [Int]) {
+    private func termEntry(_ p: InvertedIndex.Postings, documents: [SearchDocument], facets: FacetTable)
+        -> (head: [UInt8], list: [UInt8]?, top: [Int]) {
         let all = postingsOf(p, documents: documents, facets: facets)
         // The best topK by score, then not deprecated, then document number: the browser's order too.
         let top = p.count <= options.topK ? Array(0..<p.count) : Self.best(options.topK, of: all)
@@ -160,7 +186,11 @@ public struct SearchIndexBuilder: Sendable {
             let field = p.snippetField(i), doc = p.doc(i)
             let snippet = field >= 0 ? Snippet.around(documents[doc].fields[field].text, offset: p.snippetOffset(i),
                                                       length: options.snippetLength) : nil
-            if let snippet, snippet != summaries[doc] { IndexEncoding.string(snippet, into: &entry) } else { entry.append(0x30) }
+            if let snippet, snippet != Snippet.head(documents[doc].summary, length: options.snippetLength) {
+                IndexEncoding.string(snippet, into: &entry)
+            } else {
+                entry.append(0x30)
+            }
         }
         entry.append(0x5D)
         return (entry, p.count > options.topK ? IndexEncoding.postings(all) : nil, top.map { p.doc($0) })
@@ -189,16 +219,27 @@ public struct SearchIndexBuilder: Sendable {
         return kept.map(\.index).sorted()
     }
 
-    /// `[title, context, url, snippet]`
-    private func record(_ d: SearchDocument, snippet: String) -> [UInt8] {
-        var out: [UInt8] = [0x5B]
-        out.reserveCapacity(d.title.utf8.count + d.context.utf8.count + d.url.utf8.count + snippet.utf8.count + 16)
-        for (i, text) in [d.title, d.context, IndexEncoding.shortURL(d.url), snippet].enumerated() {
+    /// `meshSearch.d(c,[record,…]);`: the records of documents `c * documentChunk ..< (c + 1) * documentChunk`.
+    private func recordScript(_ c: Int, documents: [SearchDocument]) -> [UInt8] {
+        let range = c * options.documentChunk..<min(documents.count, (c + 1) * options.documentChunk)
+        var out = Array("meshSearch.d(\(c),[".utf8)
+        for d in range {
+            if d > range.lowerBound { out.append(0x2C) }
+            record(documents[d], into: &out)
+        }
+        return out + Array("]);\n".utf8)
+    }
+
+    /// `[title, context, url, snippet]`, the snippet the head of the document's summary.
+    private func record(_ d: SearchDocument, into out: inout [UInt8]) {
+        let snippet = Snippet.head(d.summary, length: options.snippetLength)
+        let url = IndexEncoding.shortURL(d.fragment.map { d.url + "#" + $0 } ?? d.url)
+        out.append(0x5B)
+        for (i, text) in [d.title, d.context, url, snippet].enumerated() {
             if i > 0 { out.append(0x2C) }
             IndexEncoding.string(text, into: &out)
         }
         out.append(0x5D)
-        return out
     }
 
     private func manifest(cuts: [String], documents: Int, classes: [String]) -> [UInt8] {

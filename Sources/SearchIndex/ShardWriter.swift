@@ -3,7 +3,9 @@
 /// them by number, so a document found under many terms of one shard costs its record only once.
 struct ShardWriter {
     let targetBytes: Int
-    private(set) var files: [[UInt8]] = []
+    /// Shards finished and not taken yet, with their numbers.
+    private var finished: [(number: Int, file: [UInt8])] = []
+    private var shardCount = 0
     private(set) var firstTerms: [String] = []
     private(set) var lastTerms: [String] = []
     private var records: [UInt8] = []
@@ -46,9 +48,16 @@ struct ShardWriter {
         if !terms.isEmpty { finishShard() }
     }
 
+    /// The shards finished since the last call, so they need not be held to the end.
+    mutating func takeFinished() -> [(number: Int, file: [UInt8])] {
+        defer { finished = [] }
+        return finished
+    }
+
     private mutating func finishShard() {
-        let n = files.count
-        files.append(Array("meshSearch.t(\(n),{\"r\":{".utf8) + records + Array("},\"w\":{".utf8) + terms + Array("}});\n".utf8))
+        let n = shardCount
+        shardCount += 1
+        finished.append((n, Array("meshSearch.t(\(n),{\"r\":{".utf8) + records + Array("},\"w\":{".utf8) + terms + Array("}});\n".utf8)))
         records.removeAll(keepingCapacity: true)
         terms.removeAll(keepingCapacity: true)
         present.removeAll(keepingCapacity: true)

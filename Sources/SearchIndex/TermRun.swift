@@ -46,6 +46,39 @@ struct TermRun {
         }
     }
 
+    /// The hits grouped by term, each term's in document order; the run's working tables are let go.
+    consuming func grouped() -> RunPostings {
+        var local = [Int32](repeating: -1, count: terms.count)
+        var out = RunPostings()
+        var counts: [Int32] = []
+        for t in hitTerms {
+            if local[Int(t)] < 0 {
+                local[Int(t)] = Int32(out.terms.count)
+                out.terms.append(terms[Int(t)])
+                counts.append(0)
+            }
+            counts[Int(local[Int(t)])] += 1
+        }
+        out.starts.reserveCapacity(counts.count + 1)
+        out.starts.append(0)
+        for count in counts { out.starts.append(out.starts[out.starts.count - 1] + count) }
+        var next = Array(out.starts.dropLast())
+        out.docs = [UInt32](repeating: 0, count: hitTerms.count)
+        out.scores = [UInt8](repeating: 0, count: hitTerms.count)
+        out.fields = [Int16](repeating: 0, count: hitTerms.count)
+        out.offsets = [Int32](repeating: 0, count: hitTerms.count)
+        for h in hitTerms.indices {
+            let l = Int(local[Int(hitTerms[h])])
+            let at = Int(next[l])
+            next[l] += 1
+            out.docs[at] = hitDocs[h]
+            out.scores[at] = hitScores[h]
+            out.fields[at] = hitFields[h]
+            out.offsets[at] = hitOffsets[h]
+        }
+        return out
+    }
+
     /// Each distinct term of a field with its score and the scalar offset of its first occurrence.
     private mutating func score(_ field: SearchDocument.Field, average: Double) {
         let exact = UInt8(SearchDocument.Tier.exact.rawValue * 4 + 3)
@@ -116,4 +149,12 @@ struct TermRun {
         documentHit.append(0)
         return n
     }
+}
+
+/// A run's hits grouped by term: term `t` (numbered in order of first hit) has the postings from
+/// `starts[t]` to `starts[t + 1]`, in document order.
+struct RunPostings {
+    var terms: [String] = []
+    var starts: [Int32] = []
+    var docs: [UInt32] = [], scores: [UInt8] = [], fields: [Int16] = [], offsets: [Int32] = []
 }

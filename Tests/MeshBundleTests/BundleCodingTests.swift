@@ -7,69 +7,39 @@ import XCTest
 
 /// The bundle file: exact round trips of the loaded model, the header, and what a bad file reports.
 final class BundleCodingTests: XCTestCase {
-    static let yaml = """
-        apiVersion: v1.0.0
-        kind: DataProduct
-        id: "p-1"
-        count: 12
-        ratio: 0.5
-        flag: yes
-        empty: ~
-        list: [a, "b c", {nested: [1, 2]}]
-        text: |
-          two
-          lines
-        """
-
-    func testYAMLNodeRoundTripsExactlyWithPositionsAndFiles() throws {
-        guard case .documents(let documents) = YAMLReader.read(Self.yaml, file: "products/p/product.odps.yaml") else {
-            return XCTFail("the sample YAML parses")
-        }
-        var node = try XCTUnwrap(documents.first)
-        // A component read through a DPDS $ref keeps the file it came from.
-        node.value = .mapping(node.pairs + [.init(
-            key: YAMLNode(.scalar("component", .string), at: SourceLocation(file: "products/p/product.odps.yaml", line: 12, column: 1)),
-            value: YAMLNode(.mapping([.init(key: YAMLNode(.scalar("id", .string), at: SourceLocation(file: "ports/a.yaml", line: 1, column: 1)),
-                                            value: YAMLNode(.scalar("x", .string), at: SourceLocation(file: "ports/a.yaml", line: 1, column: 5)))]),
-                            at: SourceLocation(file: "ports/a.yaml", line: 1, column: 1)))])
-        let data = try JSONEncoder().encode(node)
-        XCTAssertEqual(try JSONDecoder().decode(YAMLNode.self, from: data), node)
-        XCTAssertEqual(String(decoding: data, as: UTF8.self).components(separatedBy: "product.odps.yaml").count, 2,
-                       "the file is written once for the whole tree")
-
-        let decoder = JSONDecoder()
-        decoder.userInfo[.sourceRoot] = "domains/sales"
-        let moved = try decoder.decode(YAMLNode.self, from: data)
-        XCTAssertEqual(moved.location, SourceLocation(file: "domains/sales/products/p/product.odps.yaml", line: 1, column: 1))
-        XCTAssertEqual(moved["text"]?.location, SourceLocation(file: "domains/sales/products/p/product.odps.yaml", line: 9, column: 7))
-        XCTAssertEqual(moved["component"]?["id"]?.location, SourceLocation(file: "domains/sales/ports/a.yaml", line: 1, column: 5))
-        XCTAssertEqual(moved["list"]?.items.last?["nested"]?.items.map(\.scalar), ["1", "2"])
+    /// A stand-in for the schema check (MeshCheck's is not a dependency here): one finding per document,
+    /// at its `id` or its start, so the bundle carries located findings to move under its source.
+    static let schemaCheck = SchemaCheck { node, format in
+        [.warning("schema.test", "checked as \(format)", at: node["id"]?.location ?? node.location)]
     }
 
     /// One SampleMesh repository, bundled on its own and read back under its source, is exactly what a
     /// build of the whole mesh loads from that folder.
     func testBundledRepositoryIsWhatTheMeshLoadsFromItsFolder() throws {
         let repository = Repository.sampleMesh.appendingPathComponent("domains/sales")
-        let loaded = try MeshLoader.singleRepository(repository).load()
+        let loaded = try MeshLoader.singleRepository(repository, schemaCheck: Self.schemaCheck).load()
         let bundle = RepositoryBundle(source: "domains/sales", meshportVersion: "test", loaded: loaded)
         let bytes = bundle.encoded()
         XCTAssertEqual(bytes, RepositoryBundle(source: "domains/sales", meshportVersion: "test",
-                                               loaded: try MeshLoader.singleRepository(repository).load()).encoded(),
+                                               loaded: try MeshLoader.singleRepository(repository, schemaCheck: Self.schemaCheck).load()).encoded(),
                        "the same repository gives the same bytes")
         XCTAssertTrue(Gzip.isCompressed(bytes))
 
         let read = try RepositoryBundle.decode(bytes, origin: "sales.meshport-bundle")
         XCTAssertEqual(read.root, "domains/sales")
-        let mesh = try MeshLoader(meshDirectory: Repository.sampleMesh).load().mesh
+        let mesh = try MeshLoader(meshDirectory: Repository.sampleMesh, schemaCheck: Self.schemaCheck).load().mesh
         func inSales(_ file: String) -> Bool { file.hasPrefix("domains/sales/") }
         XCTAssertEqual(read.repository.products, mesh.products.filter { inSales($0.file) })
         XCTAssertEqual(read.repository.contracts, mesh.contracts.filter { inSales($0.file) })
-        XCTAssertEqual(read.repository.entities, mesh.entities.filter { inSales($0.node?.location.file ?? "") })
+        XCTAssertEqual(read.repository.entities, mesh.entities.filter { inSales($0.location.file) })
         XCTAssertEqual(read.repository.documents, mesh.documents.filter { inSales($0.file) })
         XCTAssertEqual(read.repository.assets, mesh.assets.filter { inSales($0.file) })
         XCTAssertEqual(read.repository.domainConfig, mesh.domainConfigs.first { $0.root == "domains/sales" })
         XCTAssertFalse(read.repository.products.isEmpty)
         XCTAssertFalse(read.repository.documents.isEmpty)
+        XCTAssertEqual(read.repository.products.first?.schemaFindings.first?.location?.file, read.repository.products.first?.file,
+                       "schema findings come back under the source, with the model")
+        XCTAssertFalse(read.repository.entities.flatMap(\.schemaFindings).isEmpty)
     }
 
     func testAssetsAndDiagnosticsRoundTrip() throws {
@@ -117,10 +87,10 @@ final class BundleCodingTests: XCTestCase {
                 XCTAssertEqual((error as! BundleError).message, message, name)
             }
         }
-        let damaged = Array(#"{"format":"meshport-bundle","formatVersion":1,"meshportVersion":"1","source":"a"}"#.utf8)
+        let damaged = Array(#"{"format":"meshport-bundle","formatVersion":\#(RepositoryBundle.formatVersion),"meshportVersion":"1","source":"a"}"#.utf8)
             + Array("\n{\"products\": 3}".utf8)
         XCTAssertThrowsError(try RepositoryBundle.decode(damaged, origin: "x.meshport-bundle")) { error in
-            XCTAssertTrue((error as! BundleError).message.hasPrefix("x.meshport-bundle is damaged: its content does not match bundle format 1"),
+            XCTAssertTrue((error as! BundleError).message.hasPrefix("x.meshport-bundle is damaged: its content does not match bundle format \(RepositoryBundle.formatVersion)"),
                           (error as! BundleError).message)
         }
     }

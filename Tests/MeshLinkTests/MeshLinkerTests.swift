@@ -7,7 +7,7 @@ import XCTest
 final class MeshLinkerTests: XCTestCase {
     func link(_ files: [String: String]) throws -> (LinkedMesh, [Diagnostic]) {
         let mesh = try TemporaryMesh(files)
-        let loaded = try MeshLoader(meshDirectory: mesh.root).load()
+        let loaded = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         return MeshLinker.link(loaded.mesh)
     }
 

@@ -22,7 +22,7 @@ final class ContainmentAndLimitTests: XCTestCase {
         let mesh = try mesh(["repo/product.yaml": Self.manifest, "repo/shared/faq.md": "# FAQ\n", "repo/shared/more/a.md": "# A\n"])
         try link(mesh, "repo/faq.md", to: "shared/faq.md")
         try link(mesh, "repo/docs", to: "shared/more")
-        let result = try MeshLoader(meshDirectory: mesh.root).load()
+        let result = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         XCTAssertEqual(result.diagnostics, [])
         // A folder is walked once, under the first path that reaches it.
         XCTAssertEqual(result.mesh.documents.map(\.file).sorted(), ["repo/docs/a.md", "repo/faq.md", "repo/shared/faq.md"])
@@ -36,7 +36,7 @@ final class ContainmentAndLimitTests: XCTestCase {
         try link(mesh, "repo/folder", to: "../secret")
         try link(mesh, "repo/gone.yaml", to: "nowhere.yaml")
         try link(mesh, "repo/run.sh", to: "/bin/sh")   // not an input: none of meshport's business
-        let result = try MeshLoader(meshDirectory: mesh.root).load()
+        let result = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         XCTAssertEqual(result.diagnostics.map(\.rule), Array(repeating: "input.symlink.outside", count: 4))
         XCTAssertEqual(result.diagnostics.map { $0.location?.file }, ["repo/absolute.yaml", "repo/folder", "repo/gone.yaml", "repo/notes.md"])
         XCTAssertTrue(result.diagnostics[0].message.contains("outside the repository 'repo'"), result.diagnostics[0].message)
@@ -47,7 +47,7 @@ final class ContainmentAndLimitTests: XCTestCase {
     func testALinkLoopIsWalkedOnce() throws {
         let mesh = try mesh(["repo/product.yaml": Self.manifest, "repo/docs/a.md": "# A\n"])
         try link(mesh, "repo/docs/again", to: "..")
-        let result = try MeshLoader(meshDirectory: mesh.root).load()
+        let result = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         XCTAssertEqual(result.diagnostics, [])
         XCTAssertEqual(result.mesh.products.count, 1)
         XCTAssertEqual(result.mesh.documents.map(\.file), ["repo/docs/a.md"])
@@ -55,7 +55,7 @@ final class ContainmentAndLimitTests: XCTestCase {
 
     func testTooManyFilesIsAnErrorAtTheFirstFileNotRead() throws {
         let mesh = try mesh(["repo/a.md": "# A\n", "repo/b.md": "# B\n", "repo/c.md": "# C\n", "repo/d.md": "# D\n"])
-        var loader = MeshLoader(meshDirectory: mesh.root)
+        var loader = MeshLoader(meshDirectory: mesh.root, schemaCheck: .none)
         loader.maxFiles = 3
         let result = try loader.load()
         XCTAssertEqual(result.diagnostics.map(\.rule), ["input.tooManyFiles"])
@@ -72,7 +72,7 @@ final class ContainmentAndLimitTests: XCTestCase {
         let fine = "# Fine\n\nHeading\n---\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n" + String(repeating: "|", count: 5_000) + "\n"
         let mesh = try mesh(["repo/wide.md": wide, "repo/row.md": longRow, "repo/tall.md": tall, "repo/fine.md": fine])
         let started = Date()
-        let result = try MeshLoader(meshDirectory: mesh.root).load()
+        let result = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         XCTAssertLessThan(Date().timeIntervalSince(started), 20, "refused before the table is built")
         XCTAssertEqual(result.diagnostics.map(\.rule), ["markdown.table.tooWide", "markdown.table.tooLarge", "markdown.table.tooWide"])
         XCTAssertEqual(result.diagnostics.map(\.location), [SourceLocation(file: "repo/row.md", line: 6, column: 1),

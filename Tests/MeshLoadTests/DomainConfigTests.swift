@@ -25,7 +25,7 @@ final class DomainConfigTests: XCTestCase {
             colour: blue
             """
         let mesh = try TemporaryMesh(files)
-        let result = try MeshLoader(meshDirectory: mesh.root).load()
+        let result = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         let config = try XCTUnwrap(result.mesh.domainConfigs.first)
         XCTAssertEqual(result.mesh.domainConfigs.count, 1)
         XCTAssertEqual(config.root, "domains/sales")
@@ -86,7 +86,7 @@ final class DomainConfigTests: XCTestCase {
         files["domains/sales/meshport.yaml"] = "apiVersion: v1.0.0\nkind: DataProduct\nid: not-a-product\n"
         files["domains/sales/products/x/meshport.yaml"] = "apiVersion: v1.0.0\nkind: DataProduct\nid: p-x\nname: X\nstatus: active\n"
         let mesh = try TemporaryMesh(files)
-        let result = try MeshLoader(meshDirectory: mesh.root).load()
+        let result = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         XCTAssertEqual(result.mesh.products.map(\.id).sorted(), ["p-orders", "p-revenue", "p-x"])
         XCTAssertEqual(result.diagnostics.map(\.rule), Array(repeating: "config.domain.key.unknown", count: 3))
         XCTAssertEqual(result.mesh.domainConfigs.map(\.root), ["domains/sales"])

@@ -18,7 +18,7 @@ final class LoaderRobustnessTests: XCTestCase {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(data).write(to: url)
         }
-        return try MeshLoader(meshDirectory: mesh.root).load()
+        return try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
     }
 
     func testByteOrderMarkAndCRLFManifestLoads() throws {
@@ -87,20 +87,20 @@ final class LoaderRobustnessTests: XCTestCase {
 
     func testMeshYamlProblemsAreConfigurationErrors() throws {
         let mesh = try TemporaryMesh(["mesh.yaml": "title: T\nsources:\n\t- path: repo\n", "repo/x.md": "# x"])
-        XCTAssertThrowsError(try MeshLoader(meshDirectory: mesh.root).load()) { error in
+        XCTAssertThrowsError(try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()) { error in
             let d = (error as? MeshLoader.ConfigurationError)?.diagnostics.first
             XCTAssertEqual(d?.rule, "yaml.tab")
             XCTAssertEqual(d?.location, SourceLocation(file: "mesh.yaml", line: 3, column: 1))
         }
         let bom = try TemporaryMesh(["mesh.yaml": "\u{FEFF}title: T\nsources:\n  - path: repo\n", "repo/x.md": "# x"])
-        XCTAssertEqual(try MeshLoader(meshDirectory: bom.root).load().mesh.config.title, "T")
+        XCTAssertEqual(try MeshLoader(meshDirectory: bom.root, schemaCheck: .none).load().mesh.config.title, "T")
     }
 
     func testNamedPipesAreNotReadSoNothingBlocks() throws {
         let mesh = try TemporaryMesh(["mesh.yaml": "title: T\nsources:\n  - path: repo\n", "repo/product.yaml": Self.manifest])
         XCTAssertEqual(mkfifo(mesh.url("repo/pipe.yaml").path, 0o644), 0)
         XCTAssertEqual(mkfifo(mesh.url("repo/pipe.svg").path, 0o644), 0)
-        let result = try MeshLoader(meshDirectory: mesh.root).load()
+        let result = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         XCTAssertEqual(result.diagnostics.map(\.rule), ["input.unreadable"])
         XCTAssertEqual(result.diagnostics.first?.location, SourceLocation(file: "repo/pipe.yaml", line: 1, column: 1))
         XCTAssertEqual(result.mesh.products.count, 1)

@@ -98,7 +98,7 @@ final class BundleCommandLineTests: XCTestCase {
             .merging(["bundles/sales.meshport-bundle": #"{"format":"meshport-bundle","formatVersion":999,"meshportVersion":"9.9.9","source":"domains/sales"}"# + "\n{}"]) { a, _ in a })
         let run = try meshport(["build", mesh.root.path, "--bundles", mesh.url("bundles").path, "--out", mesh.url("site").path])
         XCTAssertEqual(run.status, 2, run.stderr)
-        XCTAssertTrue(run.stderr.contains("is in bundle format 999, written by meshport 9.9.9; this meshport reads format 1 only"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("is in bundle format 999, written by meshport 9.9.9; this meshport reads format 2 only"), run.stderr)
         XCTAssertTrue(run.stderr.contains("[config.bundle.version]"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: mesh.url("site").path))
     }

@@ -16,7 +16,7 @@ final class IncrementalLoadTests: XCTestCase {
 
     func assertSameAsFullLoad(_ incremental: inout IncrementalLoad, _ mesh: TemporaryMesh, _ step: String,
                               file: StaticString = #filePath, line: UInt = #line) throws {
-        let full = try MeshLoader(meshDirectory: mesh.root).load()
+        let full = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .officialSchemas).load()
         let (kept, schema) = incremental.assembled()
         XCTAssertEqual(kept.mesh.config, full.mesh.config, step, file: file, line: line)
         XCTAssertEqual(kept.mesh.sourceRoots, full.mesh.sourceRoots, step, file: file, line: line)
@@ -32,7 +32,7 @@ final class IncrementalLoadTests: XCTestCase {
 
     func testEveryKindOfEditGivesWhatAFullLoadGives() throws {
         let mesh = try TemporaryMesh(MiniMesh.files)
-        var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root))
+        var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root, schemaCheck: .officialSchemas))
         try assertSameAsFullLoad(&load, mesh, "start")
         let orders = "domains/sales/products/orders"
 
@@ -101,7 +101,7 @@ final class IncrementalLoadTests: XCTestCase {
 
     func testASymbolicLinkOutOfTheRepositoryIsReportedAsInAFullLoad() throws {
         let mesh = try TemporaryMesh(MiniMesh.files)
-        var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root))
+        var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root, schemaCheck: .officialSchemas))
         let link = "domains/sales/products/orders/docs/shared"
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("meshport-outside-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
@@ -130,7 +130,7 @@ final class IncrementalLoadTests: XCTestCase {
 
     func testAFileTouchedWithoutChangeKeepsItsDigest() throws {
         let mesh = try TemporaryMesh(MiniMesh.files)
-        var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root))
+        var load = try IncrementalLoad(loader: MeshLoader(meshDirectory: mesh.root, schemaCheck: .officialSchemas))
         let path = "domains/sales/products/orders/docs/usage.md"
         let before = try XCTUnwrap(load.digests[path])
         _ = try load.update([path])

@@ -8,7 +8,7 @@ import XCTest
 final class SearchIndexBuilderTests: XCTestCase {
     static func miniMeshIndex(_ options: SearchIndexBuilder.Options = .init()) throws -> [String: [UInt8]] {
         let mesh = try TemporaryMesh(MiniMesh.files)
-        let loaded = try MeshLoader(meshDirectory: mesh.root).load()
+        let loaded = try MeshLoader(meshDirectory: mesh.root, schemaCheck: .none).load()
         let (linked, _) = MeshLinker.link(loaded.mesh)
         return SearchIndexBuilder(options: options).build(linked)
     }
