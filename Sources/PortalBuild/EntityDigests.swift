@@ -190,11 +190,7 @@ struct EntityDigests: Sendable {
     func combineFile(_ path: String, _ location: SourceLocation, into hash: inout StableHash) {
         hash.combine(path)
         hash.combine(files[path] ?? 0)
-        if let change = lastChanges[path] {
-            hash.combine(change.commit)
-            hash.combine(UInt64(change.time))
-            hash.combine(change.author)
-        }
+        combineLastChange(of: path, into: &hash)
         hash.combine(UInt64(location.line))
         hash.combine(UInt64(location.column))
     }
@@ -202,11 +198,15 @@ struct EntityDigests: Sendable {
     /// What `api/mesh.json` says of a doc: its page, title, product, and source file with its last change.
     func combineListing(of doc: DocPage, into h: inout StableHash) {
         for field in [doc.document.file, doc.url, doc.title, keys[doc.product]] { h.combine(field) }
-        if let change = lastChanges[doc.document.file] {
-            h.combine(change.commit)
-            h.combine(UInt64(change.time))
-            h.combine(change.author)
-        }
+        combineLastChange(of: doc.document.file, into: &h)
+    }
+
+    /// The file's last commit, when git history was read: every provenance line shows it.
+    func combineLastChange(of path: String, into h: inout StableHash) {
+        guard let change = lastChanges[path] else { return }
+        h.combine(change.commit)
+        h.combine(UInt64(change.time))
+        h.combine(change.author)
     }
 
     /// A doc: its file, page, title, and where each of its links leads.
